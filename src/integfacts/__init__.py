@@ -1,0 +1,75 @@
+"""integfacts: numeric fact-checking across languages.
+
+Read news-like text in English, Indonesian, Vietnamese and Persian, turn every
+stated figure into a typed :class:`Claim` with exact provenance, and reconcile
+claims across sources.
+
+Importing the package does no work: every name below is loaded on first use.
+
+Example:
+    >>> import integfacts as ifx
+    >>> ifx.parse_number("1,07 miliar", lang="id")
+    Decimal('1070000000')
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from integfacts._version import __version__
+
+if TYPE_CHECKING:
+    from integfacts.languages import UnsupportedLanguageError
+    from integfacts.model import (
+        Claim,
+        Document,
+        Period,
+        PeriodSource,
+        Qualifier,
+        Quantity,
+        Span,
+    )
+    from integfacts.numbers import Numeral, find_numerals, parse_number
+
+__all__ = [
+    "Claim",
+    "Document",
+    "Numeral",
+    "Period",
+    "PeriodSource",
+    "Qualifier",
+    "Quantity",
+    "Span",
+    "UnsupportedLanguageError",
+    "__version__",
+    "find_numerals",
+    "parse_number",
+]
+
+_WHERE = {
+    "Claim": "model",
+    "Document": "model",
+    "Period": "model",
+    "PeriodSource": "model",
+    "Qualifier": "model",
+    "Quantity": "model",
+    "Span": "model",
+    "Numeral": "numbers",
+    "find_numerals": "numbers",
+    "parse_number": "numbers",
+    "UnsupportedLanguageError": "languages",
+}
+
+
+def __getattr__(name: str) -> Any:
+    mod = _WHERE.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'integfacts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"integfacts.{mod}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,281 @@
+"""The values integfacts passes between its steps: immutable attrs classes.
+
+text -> numerals -> claims -> findings -> report. Every class here is frozen
+and slotted; amounts are :class:`~decimal.Decimal`, never ``float``.
+
+Example:
+    >>> from decimal import Decimal
+    >>> q = Quantity(Decimal("10.9e9"), unit="USD", step=Decimal("1e8"))
+    >>> (q.low, q.high)
+    (Decimal('1.085E+10'), Decimal('1.095E+10'))
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Claim",
+    "Document",
+    "Period",
+    "PeriodSource",
+    "Qualifier",
+    "Quantity",
+    "Span",
+]
+
+
+def _non_negative_int(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen
+class Span:
+    """Character offsets ``[start, end)`` into a document's text.
+
+    ``text[span.start:span.end]`` is exactly the words that state a figure.
+
+    Raises:
+        ValueError: if ``end < start`` or an offset is negative.
+        TypeError: if an offset is not an ``int``.
+
+    Example:
+        >>> Span(3, 7).slice("In 2025 ...")
+        '2025'
+    """
+
+    start: int = attrs.field(validator=_non_negative_int)
+    end: int = attrs.field(validator=_non_negative_int)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"Span end ({self.end}) is before its start ({self.start})")
+
+    def slice(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class Qualifier(enum.Enum):
+    """How a text qualifies a stated value ("more than 3,000", "about 58")."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    NEARLY = "nearly"
+    """Close to but below the value ("nearly", "hampir", "gần", "نزدیک به")."""
+    MULTIPLES = "multiples"
+    """An order of magnitude only ("hundreds of", "ratusan", "صدها")."""
+
+
+_ABOUT_REL = Decimal("0.05")
+"""Relative half-width given to "about"/"nearly" when the stated precision is finer."""
+
+
+def _decimal(instance: Any, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+    if not isinstance(value, Decimal):
+        raise TypeError(
+            f"{attribute.name} must be a decimal.Decimal, got {type(value).__name__}"
+            " (money and counts are never floats)"
+        )
+    if not value.is_finite():
+        raise ValueError(f"{attribute.name} must be finite, got {value}")
+
+
+def _opt_decimal(instance: Any, attribute: attrs.Attribute[Decimal | None], value: Any) -> None:
+    if value is not None:
+        _decimal(instance, attribute, value)
+
+
+@attrs.frozen
+class Quantity:
+    """A stated amount: value, unit, qualifier and the precision of the wording.
+
+    Attributes:
+        value: the value exactly as stated, scale words applied
+            (``1,07 miliar`` -> ``Decimal("1070000000")``).
+        unit: ISO 4217 code for money, ``"%"`` for percent, ``None`` for counts.
+        qualifier: how the text qualifies the value.
+        step: the stated precision: one unit of the last stated digit, scale
+            applied (``10,9 miliar`` -> ``1E+8``); ``0`` for an exact count.
+        upper: for ranges ("60-70") the upper value; ``None`` otherwise.
+
+    ``low`` and ``high`` are the interval the wording commits to; ``None``
+    stands for an open end.
+
+    Example:
+        >>> Quantity(Decimal(3000), qualifier=Qualifier.MORE_THAN).low
+        Decimal('3000')
+    """
+
+    value: Decimal = attrs.field(validator=_decimal)
+    unit: str | None = None
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT, validator=attrs.validators.instance_of(Qualifier)
+    )
+    step: Decimal = attrs.field(default=Decimal(0), validator=_decimal)
+    upper: Decimal | None = attrs.field(default=None, validator=_opt_decimal)
+
+    def __attrs_post_init__(self) -> None:
+        if self.step < 0:
+            raise ValueError(f"step must be >= 0, got {self.step}")
+        if self.upper is not None and self.upper < self.value:
+            raise ValueError(f"range upper bound {self.upper} is below its value {self.value}")
+
+    @property
+    def low(self) -> Decimal | None:
+        """The lowest value the wording is compatible with (``None``: unbounded)."""
+        half = self.step / 2
+        q = self.qualifier
+        if q in (Qualifier.EXACT, Qualifier.AT_LEAST):
+            return self.value - half
+        if q is Qualifier.MORE_THAN:
+            return self.value
+        if q in (Qualifier.ABOUT, Qualifier.NEARLY):
+            return self.value - max(half, abs(self.value) * _ABOUT_REL)
+        if q is Qualifier.MULTIPLES:
+            return self.value * 2
+        return None  # LESS_THAN, AT_MOST: no lower bound stated
+
+    @property
+    def high(self) -> Decimal | None:
+        """The highest value the wording is compatible with (``None``: unbounded)."""
+        top = self.upper if self.upper is not None else self.value
+        half = self.step / 2
+        q = self.qualifier
+        if q in (Qualifier.EXACT, Qualifier.AT_MOST):
+            return top + half
+        if q is Qualifier.LESS_THAN:
+            return top
+        if q is Qualifier.ABOUT:
+            return top + max(half, abs(top) * _ABOUT_REL)
+        if q is Qualifier.NEARLY:
+            return top
+        if q is Qualifier.MULTIPLES:
+            return top * 10 - 1
+        return None  # MORE_THAN, AT_LEAST
+
+
+class PeriodSource(enum.Enum):
+    """How a claim got its period."""
+
+    EXPLICIT = "explicit"
+    """Stated in the claim's own sentence or clause."""
+    INHERITED = "inherited"
+    """The nearest period stated earlier in the paragraph or document."""
+    NONE = "none"
+
+
+@attrs.frozen
+class Period:
+    """A time span a figure refers to; either end may be open (``None``).
+
+    ``start``/``end`` are inclusive dates. ``by 2030`` has only an ``end``.
+
+    Raises:
+        ValueError: if ``end`` is before ``start``.
+    """
+
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("start", "end"):
+            v = getattr(self, name)
+            if v is not None and not isinstance(v, datetime.date):
+                raise TypeError(f"Period.{name} must be a datetime.date, got {type(v).__name__}")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"Period end {self.end} is before its start {self.start}")
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether two periods share at least one day (open ends extend forever)."""
+        lo = max(
+            (d for d in (self.start, other.start) if d is not None), default=datetime.date.min
+        )
+        hi = min((d for d in (self.end, other.end) if d is not None), default=datetime.date.max)
+        return lo <= hi
+
+
+def _opt_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, datetime.date):
+        raise TypeError(f"published must be a datetime.date or None, got {type(value).__name__}")
+
+
+def _text(instance: Any, attribute: attrs.Attribute[str], value: Any) -> None:
+    if not isinstance(value, str):
+        raise TypeError(
+            f"Document.{attribute.name} must be str, got {type(value).__name__}"
+            + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, bytes) else "")
+        )
+
+
+@attrs.frozen
+class Document:
+    """A text and where it came from.
+
+    Attributes:
+        text: the full text.
+        source: where it came from (URL, path, outlet id).
+        lang: ISO 639-1 code; ``None`` means detect.
+        published: publication date, the base for relative dates.
+        subject: who the text is about when the caller knows it (e.g. ``"Da Nang"``).
+
+    Example:
+        >>> Document("Da Nang received 3,000 delegations.", source="x", lang="en").lang
+        'en'
+    """
+
+    text: str = attrs.field(validator=_text)
+    source: str = attrs.field(default="", validator=_text)
+    lang: str | None = None
+    published: datetime.date | None = attrs.field(default=None, validator=_opt_date)
+    subject: str | None = None
+
+
+@attrs.frozen
+class Claim:
+    """One stated figure with its meaning and exact provenance.
+
+    Attributes:
+        quantity: what is stated.
+        metric: canonical concept key when the language data knows it
+            (``"fdi_projects"``), else ``None``.
+        metric_phrase: the surface phrase the figure measures, normalised.
+        subject: who the figure is about, when known.
+        period: the period it refers to, when known.
+        period_source: how the period was chosen.
+        change: ``True`` when the figure is a change ("up 16.7%"), not a level.
+        span: offsets of the figure's words in the document text.
+        sentence: offsets of the sentence holding it.
+        source: the document's source.
+        lang: the document's language.
+        text: ``document.text[span]``, kept for reports.
+    """
+
+    quantity: Quantity
+    span: Span
+    source: str = ""
+    lang: str = ""
+    text: str = ""
+    metric: str | None = None
+    metric_phrase: str = ""
+    subject: str | None = None
+    period: Period | None = None
+    period_source: PeriodSource = PeriodSource.NONE
+    change: bool = False
+    sentence: Span | None = None

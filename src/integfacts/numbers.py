@@ -1,0 +1,657 @@
+"""Numerals: digits of every script, locale separators, number and scale words.
+
+Two entry points:
+
+- :func:`parse_number` reads *one* numeral expression (``"1,07 miliar"``,
+  ``"۱۴٬۸۸۳"``, ``"mười hai nghìn"``) and returns its exact value or ``None``.
+- :func:`find_numerals` scans a whole text and returns every numeral in it with
+  its exact character span, value and stated precision: the first step of the
+  extraction pipeline.
+
+All language knowledge (separators, words, scales, abbreviations) comes from
+``integfacts/languages/<code>.toml``; this module only holds the grammar.
+
+Example:
+    >>> parse_number("1,07 miliar", lang="id")
+    Decimal('1070000000')
+    >>> parse_number("twenty-three thousand", lang="en")
+    Decimal('23000')
+    >>> parse_number("not a number", lang="en") is None
+    True
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+import attrs
+
+from integfacts.languages import Language, load
+from integfacts.model import Span
+
+__all__ = ["Numeral", "find_numerals", "parse_number"]
+
+# Exact arithmetic: additions and multiplications of stated values never round.
+_CTX = decimal.Context(
+    prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[]
+)
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_TEN = Decimal(10)
+
+# Characters that carry no meaning inside a numeral: bidi and format marks,
+# the Arabic tatweel, soft hyphen, zero-width space and joiner.
+_INVISIBLE = "\u200b\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u0640\u00ad\ufeff"
+# Spaces that group thousands in CLDR locales (no-break, narrow no-break, thin, figure).
+_GROUP_SPACES = "\u00a0\u202f\u2009\u2007"
+# Hyphens and minus signs written between or before numerals.
+_DASHES = "-\u2212\u2010\u2011\u2012\u2013\u2014\ufe63\uff0d"
+
+
+class _DigitTable(dict[int, int | str]):
+    """``str.translate`` table mapping every Unicode decimal digit to ASCII.
+
+    Filled lazily: only characters actually seen are looked up.
+    """
+
+    def __missing__(self, cp: int) -> int | str:
+        ch = chr(cp)
+        d = unicodedata.decimal(ch, None)
+        out: int | str = str(d) if d is not None and not ch.isascii() else cp
+        if ch in _INVISIBLE:
+            out = ""
+        elif ch in _GROUP_SPACES or ch == "\u200c":  # ZWNJ separates words
+            out = " "
+        elif "\u064b" <= ch <= "\u065f" or ch == "\u0670":  # Arabic vowel marks
+            out = ""
+        elif ch in _DASHES:
+            out = "-"
+        self[cp] = out
+        return out
+
+
+_DIGITS = _DigitTable()
+
+
+@attrs.frozen
+class Numeral:
+    """A numeral found in a text.
+
+    Attributes:
+        span: offsets of the numeral (digits, number words, scale words).
+        value: its exact value.
+        step: the stated precision (one unit of the last stated digit, scale
+            applied; ``0`` for an exact whole number without scale word).
+        words: ``True`` when the numeral is (partly) written in words.
+        scaled: ``True`` when a scale word or abbreviation applies.
+    """
+
+    span: Span
+    value: Decimal
+    step: Decimal
+    words: bool = False
+    scaled: bool = False
+
+
+@attrs.frozen
+class _Parsed:
+    value: Decimal
+    step: Decimal
+    words: bool
+    scaled: bool
+
+
+# ---------------------------------------------------------------- digit runs
+
+
+def _group_ok(runs: Sequence[str]) -> bool:
+    """Whether ``runs`` are thousands groups: 1-3 digits, then groups of exactly 3."""
+    return 1 <= len(runs[0]) <= 3 and all(len(r) == 3 for r in runs[1:])
+
+
+def _to_decimal(int_runs: Sequence[str], frac: str | None) -> Decimal:
+    digits = "".join(int_runs)
+    return Decimal(f"{digits}.{frac}") if frac is not None else Decimal(digits)
+
+
+def _split_digits(token: str) -> tuple[list[str], list[str]]:
+    runs: list[str] = []
+    seps: list[str] = []
+    cur: list[str] = []
+    for ch in token:
+        if "0" <= ch <= "9":
+            cur.append(ch)
+        else:
+            runs.append("".join(cur))
+            seps.append(ch)
+            cur = []
+    runs.append("".join(cur))
+    return runs, seps
+
+
+def _parse_digit_token(token: str, decimal_chars: frozenset[str], group_chars: frozenset[str]) -> tuple[Decimal, int] | None:
+    """Read ASCII digits with separators under one locale's rules.
+
+    Returns the value and the number of stated fraction digits, or ``None``.
+    """
+    runs, seps = _split_digits(token)
+    if not seps:
+        return Decimal(token), 0
+    if any(not r for r in runs):
+        return None
+    last = seps[-1]
+    inner = seps[:-1]
+    last_is_decimal = last in decimal_chars and last not in group_chars
+    last_is_group = last in group_chars or last == " "
+    if last in decimal_chars and last in group_chars:  # both: decide by digit count
+        last_is_decimal = len(runs[-1]) != 3
+        last_is_group = not last_is_decimal
+    if not (last_is_decimal or last_is_group):
+        return None
+    if last_is_group:
+        if all(s == " " or (s in group_chars) for s in seps):
+            if len(seps) == 1 and last != " " and (len(runs[1]) != 3 or runs[0] == "0"):
+                # A lone group character not followed by three digits can only
+                # be a decimal mark written the other locale's way ("1,5").
+                return _to_decimal(runs[:1], runs[1]), len(runs[1])
+            if len(set(s for s in seps if s != " ")) > 1 or not _group_ok(runs):
+                return None
+            return _to_decimal(runs, None), 0
+        return None
+    # last is a decimal mark: everything before must be consistent grouping
+    if any(not (s == " " or s in group_chars) or s == last for s in inner):
+        return None
+    if len(set(s for s in inner if s != " ")) > 1:
+        return None
+    if inner and not _group_ok(runs[:-1]):
+        return None
+    return _to_decimal(runs[:-1], runs[-1]), len(runs[-1])
+
+
+def _parse_digits(token: str, lang: Language) -> tuple[Decimal, int] | None:
+    got = _parse_digit_token(token, lang.decimal, lang.group)
+    if got is None and "." in token and "," in token:
+        # Both Western marks present and the locale's reading failed: the text
+        # follows the other convention ("1,263.5" in an Indonesian article).
+        swapped_dec = frozenset({"."}) if "," in lang.decimal else frozenset({","})
+        swapped_grp = frozenset({","}) if "," in lang.decimal else frozenset({"."})
+        got = _parse_digit_token(token, swapped_dec, swapped_grp)
+    return got
+
+
+# ------------------------------------------------------------- word grammar
+
+
+@attrs.frozen
+class _Tok:
+    kind: str  # "num" | "word" | "minus"
+    text: str  # normalised text; for words casefolded
+    orig: str  # as written (case kept), for abbreviations
+    start: int
+    end: int
+
+
+@attrs.define
+class _Comp:
+    value: Decimal
+    place: Decimal
+    tens: bool = False  # a ten ("twenty", "hai mươi"): after_tens words may follow
+
+
+def _place(v: Decimal) -> Decimal:
+    """The lowest power of ten that divides ``v`` (20 -> 10, 200 -> 100, 15 -> 1)."""
+    if v <= 0 or v != v.to_integral_value():
+        return _ONE
+    n = int(v)
+    p = 1
+    while n % (p * 10) == 0:
+        p *= 10
+    return Decimal(p)
+
+
+def _segment(word: str, lang: Language, vocab: frozenset[str]) -> list[str] | None:
+    """Split a word written joined ("هزارمیلیارد", "duapuluh") into known words."""
+    n = len(word)
+    if n > 40:
+        return None
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        cur = best[i]
+        if cur is None:
+            continue
+        for j in range(n, i, -1):
+            piece = word[i:j]
+            if piece in vocab and (best[j] is None):
+                best[j] = [*cur, piece]
+    return best[n]
+
+
+@functools.cache
+def _vocab(code: str) -> frozenset[str]:
+    lang = load(code)
+    return frozenset(
+        set(lang.values)
+        | set(lang.multipliers)
+        | set(lang.adders)
+        | set(lang.connectors)
+        | set(lang.aliases)
+    )
+
+
+def _expand(toks: Sequence[_Tok], lang: Language) -> list[_Tok] | None:
+    """Apply aliases and joined-word segmentation; ``None`` on an unknown word."""
+    out: list[_Tok] = []
+    vocab = _vocab(lang.code)
+    for t in toks:
+        if t.kind != "word":
+            out.append(t)
+            continue
+        if t.orig in lang.abbreviations or t.text in vocab or t.text in lang.minus:
+            parts = [t.text]
+        elif t.text in lang.decimal_words or t.text in lang.one_before_multiplier:
+            parts = [t.text]
+        elif t.text in lang.half_of_last:
+            parts = [t.text]
+        else:
+            seg = _segment(t.text, lang, vocab)
+            if seg is None:
+                return None
+            parts = seg
+        for p in parts:
+            if p in lang.aliases and t.orig not in lang.abbreviations:
+                out.extend(_Tok("word", a, a, t.start, t.end) for a in lang.aliases[p])
+            else:
+                out.append(_Tok("word", p, t.orig if len(parts) == 1 else p, t.start, t.end))
+    return out
+
+
+def _flags(lang: Language) -> tuple[frozenset[str], frozenset[str]]:
+    num = lang.raw.get("numerals", {})
+    return (
+        frozenset(w.casefold() for w in num.get("compound_only", [])),
+        frozenset(w.casefold() for w in num.get("after_tens_only", [])),
+    )
+
+
+def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
+    """The number grammar shared by every language (see en.toml for the terms)."""
+    expanded = _expand(toks, lang)
+    if not expanded:
+        return None
+    toks = expanded
+    compound_only, after_tens_only = _flags(lang)
+    sign = _ONE
+    i = 0
+    if toks[0].kind == "minus" or (toks[0].kind == "word" and toks[0].text in lang.minus):
+        sign = -_ONE
+        i = 1
+    comps: list[_Comp] = []
+    unit = _ONE  # one unit of the last stated digit, scales applied
+    approx = False  # whether the wording ends on a scale or a stated fraction
+    words = False
+    scaled = False
+    last_kind = ""  # kind of the previous meaningful token
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < n else None
+        if t.kind == "minus":
+            # a hyphen between words ("twenty-three") joins them
+            if not comps or nxt is None or nxt.kind != "word":
+                return None
+            i += 1
+            continue
+        if t.kind == "num":
+            got = _parse_digits(t.text, lang)
+            if got is None:
+                return None
+            v, frac = got
+            if comps and not v < comps[-1].place:
+                return None
+            comps.append(_Comp(v, _ONE))
+            unit = _TEN**-frac if frac else _ONE
+            approx = frac > 0
+            last_kind = "num"
+            i += 1
+            continue
+        w = t.text
+        # case-sensitive abbreviations: only right after digits ("1,2 jt", "257.6B")
+        if t.orig in lang.abbreviations and last_kind == "num":
+            m = lang.abbreviations[t.orig]
+            if not _apply_multiplier(comps, m, start=False):
+                return None
+            unit = _CTX.multiply(unit, m)
+            approx = True
+            scaled = True
+            last_kind = "mult"
+            i += 1
+            continue
+        words = True
+        if w in lang.connectors:
+            if not comps or nxt is None:
+                return None
+            last_kind = "conn"
+            i += 1
+            continue
+        if w in lang.one_before_multiplier:
+            if comps or nxt is None or nxt.kind != "word" or nxt.text not in lang.multipliers:
+                return None
+            comps.append(_Comp(_ONE, _ONE))
+            unit, approx = _ONE, False
+            last_kind = "value"
+            i += 1
+            continue
+        if w in lang.values:
+            v = lang.values[w]
+            if w in compound_only and not (
+                last_kind == "conn"
+                or (nxt is not None and nxt.kind == "word" and (nxt.text in lang.multipliers or nxt.text in lang.adders))
+            ):
+                return None
+            if w in after_tens_only and not (comps and comps[-1].tens and last_kind != "conn"):
+                return None
+            if comps and not v < comps[-1].place:
+                return None
+            p = _place(v)
+            comps.append(_Comp(v, p, tens=p == 10 and v >= 10))
+            unit, approx = _ONE, False
+            last_kind = "value"
+            i += 1
+            continue
+        if w in lang.multipliers:
+            m = lang.multipliers[w]
+            if not _apply_multiplier(comps, m, start=not comps):
+                return None
+            if m >= 1000:
+                scaled = True
+            if m >= 1000 or last_kind == "num":
+                unit = _CTX.multiply(unit, m)
+            approx = approx or m >= 1000
+            last_kind = "mult"
+            comps[-1].tens = m == 10
+            i += 1
+            continue
+        if w in lang.adders:
+            a = lang.adders[w]
+            if not comps or comps[-1].value >= 10 or comps[-1].place != 1 or last_kind != "value":
+                return None
+            c = comps.pop()
+            comps.append(_Comp(c.value + a, _ONE))
+            last_kind = "value"
+            i += 1
+            continue
+        if w in lang.half_of_last:
+            if not comps or last_kind != "mult":
+                return None
+            half = comps[-1].place / 2
+            comps.append(_Comp(half, _ONE))
+            unit = half
+            last_kind = "value"
+            i += 1
+            continue
+        if w in lang.decimal_words:
+            # digits read one by one after "point" / "koma" / "phẩy"
+            if not comps or comps[-1].place != 1 and last_kind != "value":
+                return None
+            j = i + 1
+            digits: list[str] = []
+            while j < n and toks[j].kind == "word" and toks[j].text in lang.values:
+                dv = lang.values[toks[j].text]
+                if not (0 <= dv <= 9 and dv == dv.to_integral_value()):
+                    break
+                digits.append(str(int(dv)))
+                j += 1
+            if not digits and j < n and toks[j].kind == "num" and toks[j].text.isdigit():
+                digits = list(toks[j].text)
+                j += 1
+            if not digits:
+                return None
+            frac = Decimal("0." + "".join(digits))
+            comps[-1] = _Comp(comps[-1].value + frac, _ONE)
+            unit, approx = _TEN ** -len(digits), True
+            last_kind = "value"
+            i = j
+            continue
+        return None  # an unknown word: not a numeral
+    if not comps or last_kind == "conn":
+        return None
+    total = _ZERO
+    for c in comps:
+        total = _CTX.add(total, c.value)
+    total = _CTX.multiply(total, sign)
+    step = _normalise(unit) if approx else _ZERO
+    return _Parsed(_normalise(total), step, words, scaled)
+
+
+def _apply_multiplier(comps: list[_Comp], m: Decimal, *, start: bool) -> bool:
+    """Multiply the trailing components smaller than ``m`` by ``m`` (in place)."""
+    s = _ZERO
+    popped = False
+    while comps and comps[-1].value < m and comps[-1].place < m:
+        s = _CTX.add(s, comps.pop().value)
+        popped = True
+    if not popped:
+        if not start:
+            return False
+        s = _ONE
+    comps.append(_Comp(_CTX.multiply(s, m), m))
+    return True
+
+
+def _normalise(v: Decimal) -> Decimal:
+    """Integral values without exponent or trailing zeros; others as stated."""
+    if v == v.to_integral_value():
+        return v.quantize(_ONE, context=_CTX)
+    return v
+
+
+# ------------------------------------------------------------- tokenising
+
+
+@functools.cache
+def _token_re(code: str) -> re.Pattern[str]:
+    lang = load(code)
+    seps = "".join(sorted(lang.decimal | lang.group))
+    sep_class = re.escape(seps) + " "
+    return re.compile(
+        rf"(?P<num>[0-9]+(?:[{sep_class}][0-9]+)*)"
+        r"|(?P<word>[^\W\d_]+\.?)"
+        r"|(?P<minus>-)"
+        r"|(?P<space>\s+)"
+        r"|(?P<other>.)",
+        re.S,
+    )
+
+
+def _normalise_text(text: str, lang: Language) -> str:
+    """Digits to ASCII, invisible marks removed, letter variants unified.
+
+    The result may be shorter than ``text``; callers that need offsets use
+    :func:`_normalise_keep` instead.
+    """
+    t = unicodedata.normalize("NFC", text).translate(_DIGITS)
+    for a, b in lang.chars.items():
+        t = t.replace(a, b)
+    return t
+
+
+def _tokens(text: str, lang: Language) -> list[_Tok] | None:
+    toks: list[_Tok] = []
+    for m in _token_re(lang.code).finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        if kind == "space":
+            continue
+        if kind == "other":
+            return None
+        if kind == "num":
+            s = s.strip()
+        if kind == "word" and s.endswith("."):
+            # a trailing dot belongs to an abbreviation ("jt.") or ends a sentence
+            s = s[:-1]
+        toks.append(_Tok(kind or "", s.casefold() if kind == "word" else s, s, m.start(), m.end()))
+    return toks
+
+
+def parse_number(text: str, lang: str) -> Decimal | None:
+    """Read one numeral expression and return its exact value.
+
+    Accepts digits of any script (ASCII, Persian, Arabic-Indic, mixed), the
+    language's separators, scale words and CLDR compact abbreviations, and
+    numbers written in words.
+
+    Args:
+        text: the numeral, e.g. ``"1,07 miliar"``; surrounding spaces allowed.
+        lang: ISO 639-1 code of a supported language.
+
+    Returns:
+        The value as a :class:`~decimal.Decimal`, or ``None`` when ``text`` is
+        not (entirely) a numeral in that language.
+
+    Raises:
+        UnsupportedLanguageError: for a language without a data file.
+        TypeError: if ``text`` is not a ``str``.
+
+    Example:
+        >>> parse_number("۱۴٬۸۸۳", lang="fa")
+        Decimal('14883')
+        >>> parse_number("mười hai nghìn", lang="vi")
+        Decimal('12000')
+    """
+    got = _parse(text, lang)
+    return got.value if got is not None else None
+
+
+def _parse(text: str, lang_code: str) -> _Parsed | None:
+    if not isinstance(text, str):
+        raise TypeError(f"parse_number expects str, got {type(text).__name__}")
+    lang = load(lang_code)
+    norm = _normalise_text(text, lang).strip()
+    if not norm or len(norm) > 10_000_000:
+        return None
+    toks = _tokens(norm, lang)
+    if not toks:
+        return None
+    return _parse_tokens(toks, lang)
+
+
+# ------------------------------------------------------------- scanning
+
+
+@functools.cache
+def _scan_re(code: str) -> re.Pattern[str]:
+    """One pattern per language finding candidate numerals in running text.
+
+    Built from the data file. No nested quantifiers over overlapping classes:
+    each repetition is anchored on a separator or a literal word boundary, so
+    matching is linear in the text length.
+    """
+    lang = load(code)
+    seps = "".join(sorted(lang.decimal | lang.group)) + _GROUP_SPACES
+    digit = r"\d+(?:[" + re.escape(seps) + r"]\d+)*"
+    # number words, longest first so that alternation prefers "seratus" to "se"
+    def alt(ws: set[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))
+
+    num_words = set(lang.values) | set(lang.multipliers) | set(lang.aliases) | set(lang.adders)
+    num_words |= set(lang.half_of_last)
+    glue = set(lang.connectors) | set(lang.decimal_words)
+    scale_words = set(lang.multipliers)
+    abbrev = alt(set(lang.abbreviations)) or "(?!)"
+    end = r"(?![^\W\d_])"
+    gap = r"[ \t\u00a0\u202f\u2009\u200c-]{1,3}"
+    word = rf"(?i:{alt(num_words)}){end}"
+    glue_word = rf"(?i:{alt(glue)}){end}" if glue else "(?!)"
+    words_run = rf"{word}(?:{gap}(?:{glue_word}{gap})?{word})*"
+    scale = rf"(?:(?i:{alt(scale_words)}){end}|(?:{abbrev}){end})" if scale_words else rf"(?:{abbrev}){end}"
+    a_word = alt(set(lang.one_before_multiplier))
+    article = rf"(?i:{a_word}){gap}(?=(?i:{alt(scale_words)}){end})" if a_word else ""
+    after_digits = rf"(?:[ \u00a0\u202f]?{scale}(?:{gap}(?:{glue_word}{gap})?{word})*)?"
+    pattern = rf"(?<![^\W\d_])(?:(?P<d>{digit}){after_digits}|(?P<w>{article}{words_run}))"
+    return re.compile(pattern)
+
+
+def find_numerals(text: str, lang: str) -> list[Numeral]:
+    """Find every numeral in ``text`` with its exact span and value.
+
+    Digits glued to letters on their left ("A1", "F5") are not numerals here;
+    a number word that cannot stand alone (see ``compound_only`` in the
+    language file) is skipped.
+
+    Example:
+        >>> [str(n.value) for n in find_numerals("lebih dari 3.000 delegasi, 60 daerah", "id")]
+        ['3000', '60']
+    """
+    return list(_iter_numerals(text, load(lang)))
+
+
+class _ScanTable(dict[int, int | str]):
+    """Length-keeping ``str.translate`` table for scanning: offsets stay exact.
+
+    Digits of any script become ASCII, ZWNJ a space, dashes a hyphen; every
+    other character is kept as it is.
+    """
+
+    def __missing__(self, cp: int) -> int | str:
+        ch = chr(cp)
+        d = unicodedata.decimal(ch, None)
+        out: int | str = cp
+        if d is not None and not ch.isascii():
+            out = str(d)
+        elif ch == "\u200c":
+            out = " "
+        elif ch in _DASHES:
+            out = "-"
+        self[cp] = out
+        return out
+
+
+_SCAN = _ScanTable()
+
+
+def _iter_numerals(text: str, lang: Language) -> Iterator[Numeral]:
+    norm = text if text.isascii() else text.translate(_SCAN)
+    pat = _scan_re(lang.code)
+    for m in pat.finditer(norm):
+        yield from _numerals_in_match(norm, m.start(), m.end(), lang)
+
+
+def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Iterator[Numeral]:
+    chunk = norm[start:end]
+    toks = _tokens(_fold_chars(chunk, lang), lang)
+    if not toks:
+        return
+    # Parse the longest prefix that is a numeral; continue after it.
+    i = 0
+    n = len(toks)
+    while i < n:
+        found = False
+        hi = min(n, i + 40)
+        for j in range(hi, i, -1):
+            if toks[j - 1].kind == "minus" or (toks[j - 1].kind == "word" and toks[j - 1].text in lang.connectors):
+                continue
+            got = _parse_tokens(toks[i:j], lang)
+            if got is not None:
+                s = start + toks[i].start
+                e = start + toks[j - 1].end
+                while e > s and norm[e - 1] in ". ":
+                    e -= 1
+                yield Numeral(Span(s, e), got.value, got.step, got.words, got.scaled)
+                i = j
+                found = True
+                break
+        if not found:
+            i += 1
+
+
+def _fold_chars(s: str, lang: Language) -> str:
+    for a, b in lang.chars.items():
+        if len(a) == len(b):
+            s = s.replace(a, b)
+    return s
