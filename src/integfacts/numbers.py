@@ -119,19 +119,12 @@ def _to_decimal(int_runs: Sequence[str], frac: str | None) -> Decimal:
     return Decimal(f"{digits}.{frac}") if frac is not None else Decimal(digits)
 
 
+_NON_DIGIT = re.compile(r"[^0-9]")
+
+
 def _split_digits(token: str) -> tuple[list[str], list[str]]:
-    runs: list[str] = []
-    seps: list[str] = []
-    cur: list[str] = []
-    for ch in token:
-        if "0" <= ch <= "9":
-            cur.append(ch)
-        else:
-            runs.append("".join(cur))
-            seps.append(ch)
-            cur = []
-    runs.append("".join(cur))
-    return runs, seps
+    """Split ``"1.234,5"`` into digit runs ``["1", "234", "5"]`` and separators."""
+    return _NON_DIGIT.split(token), _NON_DIGIT.findall(token)
 
 
 def _parse_digit_token(token: str, decimal_chars: frozenset[str], group_chars: frozenset[str]) -> tuple[Decimal, int] | None:
