@@ -279,6 +279,9 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         return None
     toks = expanded
     compound_only, after_tens_only = _flags(lang)
+    bare_multipliers = frozenset(
+        w.casefold() for w in lang.raw.get("numerals", {}).get("bare_multipliers", [])
+    )
     sign = _ONE
     i = 0
     if toks[0].kind == "minus" or (toks[0].kind == "word" and toks[0].text in lang.minus):
@@ -300,8 +303,17 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                 return None
             i += 1
             continue
+        if t.kind == "comma":
+            # "one thousand, two hundred": a comma may follow a multiplier word
+            if last_kind != "mult" or not words or nxt is None or nxt.kind != "word":
+                return None
+            i += 1
+            continue
         if t.kind == "num":
-            got = _parse_digits(t.text, lang)
+            txt = t.text
+            if txt[0] in lang.decimal:
+                txt = "0" + txt  # ".5" = 0.5
+            got = _parse_digits(txt, lang)
             if got is None:
                 return None
             v, frac = got
@@ -317,7 +329,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         # case-sensitive abbreviations: only right after digits ("1,2 jt", "257.6B")
         if t.orig in lang.abbreviations and last_kind == "num":
             m = lang.abbreviations[t.orig]
-            if not _apply_multiplier(comps, m, start=False):
+            if not _apply_multiplier(comps, m, start=False, after_num=True):
                 return None
             unit = _CTX.multiply(unit, m)
             approx = True
@@ -333,8 +345,16 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             i += 1
             continue
         if w in lang.one_before_multiplier:
-            if comps or nxt is None or nxt.kind != "word" or nxt.text not in lang.multipliers:
+            if nxt is None or nxt.kind != "word":
                 return None
+            if nxt.text in lang.values and lang.values[nxt.text] < 1:
+                i += 1  # "one and a half": the article only introduces the fraction
+                continue
+            if nxt.text not in lang.multipliers or (comps and comps[-1].value >= 1):
+                return None
+            if comps:  # "half a million": the fraction is what the scale multiplies
+                i += 1
+                continue
             comps.append(_Comp(_ONE, _ONE))
             unit, approx = _ONE, False
             last_kind = "value"
@@ -359,7 +379,8 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             continue
         if w in lang.multipliers:
             m = lang.multipliers[w]
-            if not _apply_multiplier(comps, m, start=not comps):
+            bare = not comps and w in bare_multipliers
+            if not _apply_multiplier(comps, m, start=bare, after_num=last_kind == "num"):
                 return None
             if m >= 1000:
                 scaled = True
@@ -390,7 +411,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             continue
         if w in lang.decimal_words:
             # digits read one by one after "point" / "koma" / "phẩy"
-            if not comps or comps[-1].place != 1 and last_kind != "value":
+            if not comps or last_kind not in ("value", "mult"):
                 return None
             j = i + 1
             digits: list[str] = []
@@ -406,7 +427,10 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             if not digits:
                 return None
             frac = Decimal("0." + "".join(digits))
-            comps[-1] = _Comp(comps[-1].value + frac, _ONE)
+            whole = _ZERO
+            for c in comps:
+                whole = _CTX.add(whole, c.value)
+            comps[:] = [_Comp(whole + frac, _ONE)]
             unit, approx = _TEN ** -len(digits), True
             last_kind = "value"
             i = j
@@ -422,10 +446,19 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
     return _Parsed(_normalise(total), step, words, scaled)
 
 
-def _apply_multiplier(comps: list[_Comp], m: Decimal, *, start: bool) -> bool:
-    """Multiply the trailing components smaller than ``m`` by ``m`` (in place)."""
+def _apply_multiplier(
+    comps: list[_Comp], m: Decimal, *, start: bool, after_num: bool = False
+) -> bool:
+    """Multiply the trailing components smaller than ``m`` by ``m`` (in place).
+
+    Digits right before a scale are multiplied whatever their size
+    ("1.200 miliar", "1200K").
+    """
     s = _ZERO
     popped = False
+    if after_num and comps:
+        s = comps.pop().value
+        popped = True
     while comps and comps[-1].value < m and comps[-1].place < m:
         s = _CTX.add(s, comps.pop().value)
         popped = True
@@ -452,10 +485,12 @@ def _token_re(code: str) -> re.Pattern[str]:
     lang = load(code)
     seps = "".join(sorted(lang.decimal | lang.group))
     sep_class = re.escape(seps) + " "
+    lead = re.escape("".join(sorted(lang.decimal)))
     return re.compile(
-        rf"(?P<num>[0-9]+(?:[{sep_class}][0-9]+)*)"
+        rf"(?P<num>(?:[{lead}](?=[0-9]))?[0-9]+(?:[{sep_class}][0-9]+)*)"
         r"|(?P<word>[^\W\d_]+\.?)"
         r"|(?P<minus>-)"
+        r"|(?P<comma>,)"
         r"|(?P<space>\s+)"
         r"|(?P<other>.)",
         re.S,
