@@ -364,10 +364,11 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             v = lang.values[w]
             if w in compound_only and not (
                 last_kind == "conn"
+                or (sign < 0 and not comps)
                 or (nxt is not None and nxt.kind == "word" and (nxt.text in lang.multipliers or nxt.text in lang.adders))
             ):
                 return None
-            if w in after_tens_only and not (comps and comps[-1].tens and last_kind != "conn"):
+            if w in after_tens_only and not (comps and (comps[-1].tens or last_kind == "conn")):
                 return None
             if comps and not v < comps[-1].place:
                 return None
@@ -379,7 +380,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             continue
         if w in lang.multipliers:
             m = lang.multipliers[w]
-            bare = not comps and w in bare_multipliers
+            bare = (not comps or last_kind == "conn") and w in bare_multipliers
             if not _apply_multiplier(comps, m, start=bare, after_num=last_kind == "num"):
                 return None
             if m >= 1000:
@@ -421,6 +422,21 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                     break
                 digits.append(str(int(dv)))
                 j += 1
+            if j < n and toks[j].kind == "word" and (
+                toks[j].text in lang.values
+                or (toks[j].text in lang.multipliers and lang.multipliers[toks[j].text] < 1000)
+            ):
+                # "ba phẩy mười bốn": the decimals read as one number (3.14)
+                k = i + 1
+                while k < n and toks[k].kind == "word" and (
+                    toks[k].text in lang.values
+                    or (toks[k].text in lang.multipliers and lang.multipliers[toks[k].text] < 1000)
+                ):
+                    k += 1
+                whole_frac = _parse_tokens(toks[i + 1 : k], lang)
+                if whole_frac is None or whole_frac.value != whole_frac.value.to_integral_value():
+                    return None
+                digits, j = list(str(int(whole_frac.value))), k
             if not digits and j < n and toks[j].kind == "num" and toks[j].text.isdigit():
                 digits = list(toks[j].text)
                 j += 1

@@ -79,12 +79,23 @@ def available() -> tuple[str, ...]:
     """Return the codes of every language that has a data file, sorted."""
     files = resources.files(__name__)
     return tuple(
-        sorted(p.name[:-5] for p in files.iterdir() if p.name.endswith(".toml"))
+        sorted(
+            p.name[:-5]
+            for p in files.iterdir()
+            if p.name.endswith(".toml") and p.name != "common.toml"
+        )
     )
 
 
 def _dec_map(table: dict[str, Any]) -> dict[str, Decimal]:
     return {k.casefold(): Decimal(str(v)) for k, v in table.items()}
+
+
+@functools.cache
+def common() -> dict[str, Any]:
+    """The language-neutral data (currency codes and symbols)."""
+    text = resources.files(__name__).joinpath("common.toml").read_text("utf-8")
+    return tomllib.loads(text)
 
 
 @functools.cache
