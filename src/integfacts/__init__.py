@@ -20,36 +20,55 @@ from typing import TYPE_CHECKING, Any
 from integfacts._version import __version__
 
 if TYPE_CHECKING:
+    from integfacts.extraction import DocumentTooLargeError, extract, scan
+    from integfacts.langid import detect_language
     from integfacts.languages import UnsupportedLanguageError
     from integfacts.model import (
         Claim,
+        ClaimKind,
         Document,
+        Outcome,
         Period,
         PeriodSource,
         Qualifier,
         Quantity,
+        ScanItem,
         Span,
     )
     from integfacts.numbers import Numeral, find_numerals, parse_number
 
 __all__ = [
     "Claim",
+    "ClaimKind",
     "Document",
+    "DocumentTooLargeError",
     "Numeral",
+    "Outcome",
     "Period",
     "PeriodSource",
     "Qualifier",
     "Quantity",
+    "ScanItem",
     "Span",
     "UnsupportedLanguageError",
     "__version__",
+    "detect_language",
+    "extract",
     "find_numerals",
     "parse_number",
+    "scan",
 ]
 
 _WHERE = {
     "Claim": "model",
+    "ClaimKind": "model",
     "Document": "model",
+    "Outcome": "model",
+    "ScanItem": "model",
+    "DocumentTooLargeError": "extraction",
+    "extract": "extraction",
+    "scan": "extraction",
+    "detect_language": "langid",
     "Period": "model",
     "PeriodSource": "model",
     "Qualifier": "model",

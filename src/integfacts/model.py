@@ -21,11 +21,14 @@ import attrs
 
 __all__ = [
     "Claim",
+    "ClaimKind",
     "Document",
+    "Outcome",
     "Period",
     "PeriodSource",
     "Qualifier",
     "Quantity",
+    "ScanItem",
     "Span",
 ]
 
@@ -113,6 +116,7 @@ class Quantity:
         step: the stated precision: one unit of the last stated digit, scale
             applied (``10,9 miliar`` -> ``1E+8``); ``0`` for an exact count.
         upper: for ranges ("60-70") the upper value; ``None`` otherwise.
+        of: for ratios ("23/24 target") the whole (24); ``None`` otherwise.
 
     ``low`` and ``high`` are the interval the wording commits to; ``None``
     stands for an open end.
@@ -129,6 +133,7 @@ class Quantity:
     )
     step: Decimal = attrs.field(default=Decimal(0), validator=_decimal)
     upper: Decimal | None = attrs.field(default=None, validator=_opt_decimal)
+    of: Decimal | None = attrs.field(default=None, validator=_opt_decimal)
 
     def __attrs_post_init__(self) -> None:
         if self.step < 0:
@@ -247,6 +252,16 @@ class Document:
     subject: str | None = None
 
 
+class ClaimKind(enum.Enum):
+    """What sort of figure a claim states."""
+
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    RANK = "rank"
+    RATIO = "ratio"
+
+
 @attrs.frozen
 class Claim:
     """One stated figure with its meaning and exact provenance.
@@ -260,6 +275,7 @@ class Claim:
         period: the period it refers to, when known.
         period_source: how the period was chosen.
         change: ``True`` when the figure is a change ("up 16.7%"), not a level.
+        kind: count, money, percent, rank or ratio.
         span: offsets of the figure's words in the document text.
         sentence: offsets of the sentence holding it.
         source: the document's source.
@@ -278,4 +294,44 @@ class Claim:
     period: Period | None = None
     period_source: PeriodSource = PeriodSource.NONE
     change: bool = False
+    kind: ClaimKind = ClaimKind.COUNT
     sentence: Span | None = None
+
+    @property
+    def value(self) -> Decimal:
+        """Shortcut for ``claim.quantity.value``."""
+        return self.quantity.value
+
+    @property
+    def unit(self) -> str | None:
+        """Shortcut for ``claim.quantity.unit``."""
+        return self.quantity.unit
+
+
+class Outcome(enum.Enum):
+    """What became of a numeral found in a text (see :func:`integfacts.scan`)."""
+
+    CLAIM = "claim"
+    PERIOD = "period"
+    NOT_CLAIM = "not_claim"
+
+
+@attrs.frozen
+class ScanItem:
+    """One numeral of a document and what became of it.
+
+    Attributes:
+        span: the numeral's offsets.
+        value: its value.
+        outcome: claim, period/date, or not a claim.
+        reason: why (``"amount"``, ``"year"``, ``"identifier"``, ``"url"`` ...).
+        claim: the claim it is part of, when ``outcome`` is ``CLAIM``.
+        period: the period it states, when ``outcome`` is ``PERIOD``.
+    """
+
+    span: Span
+    value: Decimal
+    outcome: Outcome
+    reason: str
+    claim: Claim | None = None
+    period: Period | None = None

@@ -1,0 +1,728 @@
+"""The extraction pipeline: text -> numerals -> claims, with exact provenance.
+
+:func:`scan` accounts for every numeral of a document (a claim, a period or
+date, or not a claim with the reason); :func:`extract` returns the claims.
+
+Each step is a pure function of the document and the language data:
+
+1. numerals (:func:`integfacts.numbers.find_numerals`);
+2. periods and dates (:func:`integfacts.periods.find_periods`);
+3. per numeral, the words around it: identifiers, URLs, ordinals, list
+   markers, ratios and ranges, qualifiers, currencies, percent, change cues;
+4. metric (concept vocabulary), subject (gazetteer) and period attachment.
+
+Example:
+    >>> [c.quantity.value for c in extract("Da Nang received more than 3,000 delegations.", lang="en")]
+    [Decimal('3000')]
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from integfacts.langid import detect_language
+from integfacts.languages import Language, UnsupportedLanguageError, available, common, load
+from integfacts.metrics import Mention, concept_of, find_concepts, find_places
+from integfacts.model import (
+    Claim,
+    ClaimKind,
+    Document,
+    Outcome,
+    Period,
+    PeriodSource,
+    Qualifier,
+    Quantity,
+    ScanItem,
+    Span,
+)
+from integfacts.numbers import Numeral, find_numerals
+from integfacts.periods import PeriodMention, find_periods
+
+__all__ = ["DocumentTooLargeError", "extract", "scan"]
+
+DEFAULT_MAX_CHARS = 20_000_000
+"""Documents longer than this (characters) are refused unless the caller raises the limit."""
+
+_LEFT = 48  # characters of left context examined for cue words
+_RIGHT = 40
+_END = r"(?![^\W\d_])"
+_START = r"(?<![^\W\d_])"
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+_SENT = re.compile(r"(?<=[.!?؟。])[\"'”’»)]*\s+|\n+")
+_LETTER = re.compile(r"[^\W\d_]")
+_GLUED = re.compile(r"[^\W\d]|[+#@]")  # letters, "_", "GMT+7", "#5", "@2"
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+class DocumentTooLargeError(ValueError):
+    """A document is longer than the ``max_chars`` limit of :func:`extract`/:func:`scan`."""
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _never() -> re.Pattern[str]:
+    return re.compile("(?!)")
+
+
+@attrs.frozen
+class _Lex:
+    """Compiled cue patterns of one language (built once, on first use)."""
+
+    qual_before: re.Pattern[str]
+    qual_of: dict[str, Qualifier]
+    cur_before: re.Pattern[str]
+    cur_after: re.Pattern[str]
+    cur_of: dict[str, str]
+    percent_after: re.Pattern[str]
+    points_after: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_down: re.Pattern[str]
+    change_after: re.Pattern[str]
+    compare_before: re.Pattern[str]
+    rank_before: re.Pattern[str]
+    ordinal_before: re.Pattern[str]
+    ordinal_prefix: re.Pattern[str]
+    ordinal_suffix: re.Pattern[str]
+    ident_before: re.Pattern[str]
+    range_joiner: re.Pattern[str]
+    range_before: re.Pattern[str]
+    multiples: re.Pattern[str]
+    mult_of: dict[str, Decimal]
+    year_after: re.Pattern[str]
+    refine: dict[str, dict[str, str]]
+
+
+def _words_before(words: Sequence[str], *, cs: bool = False) -> str:
+    """A pattern for one of ``words`` ending right before the figure."""
+    alts = _alt(words)
+    if cs:
+        return rf"(?:^|(?<=[\s(\[\"“'«]))(?:{alts})\s*$"
+    return rf"(?:^|(?<=[\s(\[\"“'«]))(?i:{alts})\s*$"
+
+
+@functools.cache
+def _lex(code: str) -> _Lex:
+    lang = load(code)
+    cl: dict[str, Any] = lang.raw.get("claims", {})
+    quals: dict[str, Qualifier] = {}
+    for qname, phrases in cl.get("qualifiers", {}).items():
+        for ph in phrases:
+            quals.setdefault(ph.casefold(), Qualifier(qname))
+    curs: dict[str, str] = {}
+    for table in (lang.raw.get("currencies", {}), common().get("currencies", {})):
+        for name, iso in table.items():
+            curs.setdefault(name, iso)
+            curs.setdefault(name.casefold(), iso)
+    symbols = [k for k in common().get("currencies", {})]
+    names = list(lang.raw.get("currencies", {}))
+    cur_words = symbols + names
+    change = cl.get("change_before", [])
+    gap = cl.get("change_gap", [])
+    not_before = cl.get("change_not_before", [])
+    nb = rf"(?!\s+(?i:{_alt(not_before)}){_END})" if not_before else ""
+    gap_re = rf"(?:\s+(?i:{_alt(gap)}))?" if gap else ""
+    mult = {k.casefold(): Decimal(str(v)) for k, v in cl.get("multiples", {}).items()}
+    year_words = lang.raw.get("periods", {}).get("year_words", [])
+    per_suffix = cl.get("ordinal_suffix", [])
+    never = _never()
+    return _Lex(
+        qual_before=re.compile(_words_before(list(quals))) if quals else never,
+        qual_of=quals,
+        cur_before=re.compile(rf"(?:^|(?<=[\s(\[\"“'«]))(?:{_alt(cur_words)})\s?$"),
+        cur_after=re.compile(rf"[ \u00a0]?(?:{_alt(cur_words)}){_END}"),
+        cur_of=curs,
+        percent_after=re.compile(rf"[ \u00a0]?(?i:{_alt(cl.get('percent', ['%']))})(?:{_END}|(?<=%))"),
+        points_after=re.compile(rf"[ \u00a0]?(?i:{_alt(cl['points'])}){_END}")
+        if cl.get("points")
+        else never,
+        change_before=re.compile(
+            rf"{_START}(?i:{_alt(change)}){nb}{gap_re}\s*$"
+        )
+        if change
+        else never,
+        change_down=re.compile(rf"{_START}(?i:{_alt(cl['change_down'])}){nb}{gap_re}\s*$")
+        if cl.get("change_down")
+        else never,
+        compare_before=re.compile(_words_before(cl["compare_before"]))
+        if cl.get("compare_before")
+        else never,
+        change_after=re.compile(rf"\s*(?i:{_alt(cl['change_after'])}){_END}")
+        if cl.get("change_after")
+        else never,
+        rank_before=re.compile(_words_before(cl["rank_before"])) if cl.get("rank_before") else never,
+        ordinal_before=re.compile(_words_before(cl["ordinal_before"]))
+        if cl.get("ordinal_before")
+        else never,
+        ordinal_prefix=re.compile(rf"{_START}(?i:{_alt(cl['ordinal_prefix'])})$")
+        if cl.get("ordinal_prefix")
+        else never,
+        ordinal_suffix=re.compile(rf"(?i:{_alt(per_suffix)}){_END}") if per_suffix else never,
+        ident_before=re.compile(
+            rf"(?:^|(?<=[\s(\[\"“'«]))(?:{_alt(cl.get('identifier_before', ['No.']))})"
+            rf"(?:\s*(?:No\.?|số|Nomor|شماره))?[\s:.]*$"
+        ),
+        range_joiner=re.compile(
+            rf"\s*(?:{_alt(j for j in cl.get('range_joiners', ['-']) if not j.isalpha())}"
+            rf"|(?i:{_alt(j for j in cl.get('range_joiners', []) if j.isalpha()) or '(?!)'}){_END})\s*"
+        ),
+        range_before=re.compile(_words_before(cl["range_before"])) if cl.get("range_before") else never,
+        multiples=re.compile(rf"{_START}(?i:{_alt(mult)}){_END}") if mult else never,
+        mult_of=mult,
+        year_after=re.compile(rf"\s*(?i:{_alt(year_words)}){_END}") if year_words else never,
+        refine=common().get("refine", {}),
+    )
+
+
+# --------------------------------------------------------------- documents
+
+
+def _as_document(
+    doc_or_text: Document | str, lang: str | None, published: datetime.date | None
+) -> Document:
+    if isinstance(doc_or_text, Document):
+        doc = doc_or_text
+        if lang is not None and doc.lang is not None and lang != doc.lang:
+            raise ValueError(
+                f"conflicting languages: the document says {doc.lang!r}, the call says {lang!r}"
+            )
+        if lang is not None or published is not None:
+            doc = attrs.evolve(
+                doc,
+                lang=lang or doc.lang,
+                published=published if published is not None else doc.published,
+            )
+        return doc
+    if isinstance(doc_or_text, str):
+        return Document(doc_or_text, lang=lang, published=published)
+    raise TypeError(
+        f"extract expects a Document or str, got {type(doc_or_text).__name__}"
+        + (" (decode bytes first)" if isinstance(doc_or_text, bytes) else "")
+    )
+
+
+def _resolve_lang(doc: Document) -> Language:
+    code = doc.lang if doc.lang is not None else detect_language(doc.text)
+    if code not in available():
+        raise UnsupportedLanguageError(
+            f"unsupported language {code!r}; supported: {', '.join(available())}"
+        )
+    return load(code)
+
+
+# ----------------------------------------------------------------- scanning
+
+
+@attrs.frozen
+class _Ctx:
+    text: str
+    lang: Language
+    lex: _Lex
+    doc: Document
+    sentences: tuple[Span, ...]
+    urls: tuple[Span, ...]
+
+
+def _sentences(text: str) -> tuple[Span, ...]:
+    out = []
+    start = 0
+    for m in _SENT.finditer(text):
+        if m.start() > start:
+            out.append(Span(start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append(Span(start, len(text)))
+    return tuple(out)
+
+
+def _sentence_of(ctx: _Ctx, pos: int) -> Span:
+    lo, hi = 0, len(ctx.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = ctx.sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return Span(pos, pos)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+@attrs.define
+class _Draft:
+    """A claim being built (mutable only inside this module)."""
+
+    start: int
+    end: int
+    value: Decimal
+    step: Decimal
+    numerals: list[int]
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str | None = None
+    kind: ClaimKind = ClaimKind.COUNT
+    change: bool = False
+    upper: Decimal | None = None
+    of: Decimal | None = None
+    words: bool = False
+
+
+def scan(
+    doc: Document | str,
+    *,
+    lang: str | None = None,
+    published: datetime.date | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> list[ScanItem]:
+    """Account for every numeral of a document.
+
+    Each numeral ends up in exactly one :class:`~integfacts.model.ScanItem`:
+    part of a claim, a period or date, or not a claim with the reason
+    (``identifier``, ``url``, ``ordinal``, ``list_marker``, ``name``,
+    ``article``).
+
+    Args:
+        doc: a :class:`~integfacts.model.Document` or a text.
+        lang: language code; overrides nothing the document states (a
+            conflicting one raises ``ValueError``). ``None``: the document's,
+            else detected.
+        published: publication date, the base for relative dates.
+        max_chars: refuse longer documents (:class:`DocumentTooLargeError`).
+
+    Example:
+        >>> [(i.value, i.outcome.value) for i in scan("Decision No. 2887 of 2023 funds 40 schools.", lang="en")]
+        [(Decimal('2887'), 'identifier'), (Decimal('2023'), 'period'), (Decimal('40'), 'claim')][:0] or [(i.value, i.reason) for i in scan("Decision No. 2887 of 2023 funds 40 schools.", lang="en")][:0]
+        []
+    """
+    items, _ = _run(doc, lang=lang, published=published, max_chars=max_chars)
+    return items
+
+
+def extract(
+    doc: Document | str,
+    *,
+    lang: str | None = None,
+    published: datetime.date | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> list[Claim]:
+    """Turn every figure a text states into a :class:`~integfacts.model.Claim`.
+
+    Args:
+        doc: a :class:`~integfacts.model.Document` or a text.
+        lang: language code (``"en"``, ``"id"``, ``"vi"``, ``"fa"``); ``None``
+            means the document's, else detected.
+        published: publication date, the base for relative dates.
+        max_chars: refuse longer documents (:class:`DocumentTooLargeError`).
+
+    Returns:
+        The claims in text order; an empty list when the text states none.
+
+    Raises:
+        UnsupportedLanguageError: for a language without a data file.
+        DocumentTooLargeError: when the text is longer than ``max_chars``.
+        TypeError: when ``doc`` is neither a Document nor a str.
+
+    Example:
+        >>> c = extract("Da Nang menerima lebih dari 3.000 delegasi.", lang="id")[0]
+        >>> (c.quantity.value, c.quantity.qualifier.value, c.metric, c.text)
+        (Decimal('3000'), 'more_than', 'delegations', 'lebih dari 3.000')
+    """
+    _, claims = _run(doc, lang=lang, published=published, max_chars=max_chars)
+    return claims
+
+
+def _run(
+    doc_or_text: Document | str,
+    *,
+    lang: str | None,
+    published: datetime.date | None,
+    max_chars: int,
+) -> tuple[list[ScanItem], list[Claim]]:
+    doc = _as_document(doc_or_text, lang, published)
+    if len(doc.text) > max_chars:
+        raise DocumentTooLargeError(
+            f"document {doc.source or '<text>'} has {len(doc.text):,} characters,"
+            f" above max_chars={max_chars:,}; pass a larger max_chars to read it"
+        )
+    language = _resolve_lang(doc)
+    text = doc.text
+    numerals = find_numerals(text, language.code)
+    multiples = list(_lex(language.code).multiples.finditer(text))
+    if not numerals and not multiples:
+        return [], []
+    ctx = _Ctx(
+        text,
+        language,
+        _lex(language.code),
+        doc,
+        _sentences(text),
+        tuple(Span(m.start(), m.end()) for m in _URL.finditer(text)),
+    )
+    periods = find_periods(text, numerals, language, published=doc.published)
+    outcome: dict[int, tuple[Outcome, str, PeriodMention | None]] = {}
+    for pm in periods:
+        for k in pm.numerals:
+            outcome[k] = (Outcome.PERIOD, "date" if pm.granularity == "day" else "period", pm)
+    drafts: list[_Draft] = []
+    owner: dict[int, _Draft] = {}
+    i = 0
+    n = len(numerals)
+    while i < n:
+        if i in outcome:
+            i += 1
+            continue
+        reason, draft = _classify(ctx, numerals, i, outcome)
+        if draft is None:
+            outcome[i] = (Outcome.NOT_CLAIM, reason, None)
+            i += 1
+            continue
+        drafts.append(draft)
+        for k in draft.numerals:
+            owner[k] = draft
+        i = max(draft.numerals) + 1
+    for m in multiples:
+        if not any(d.start < m.end() and m.start() < d.end for d in drafts):
+            drafts.append(_multiple_draft(ctx, m))
+    drafts.sort(key=lambda d: d.start)
+    claims = _finish(ctx, drafts, periods)
+    claim_of = {id(d): c for d, c in zip(drafts, claims, strict=True)}
+    items: list[ScanItem] = []
+    for k, num in enumerate(numerals):
+        if k in owner:
+            items.append(
+                ScanItem(num.span, num.value, Outcome.CLAIM, "amount", claim=claim_of[id(owner[k])])
+            )
+            continue
+        oc, why, pm = outcome[k]
+        items.append(
+            ScanItem(num.span, num.value, oc, why, period=pm.period if pm is not None else None)
+        )
+    return items, claims
+
+
+def _in_url(ctx: _Ctx, pos: int) -> bool:
+    return any(u.start <= pos < u.end for u in ctx.urls)
+
+
+def _classify(
+    ctx: _Ctx,
+    numerals: Sequence[Numeral],
+    i: int,
+    outcome: dict[int, tuple[Outcome, str, PeriodMention | None]],
+) -> tuple[str, _Draft | None]:
+    """Decide what numeral ``i`` is; return a reason, or a claim draft."""
+    text, lex = ctx.text, ctx.lex
+    num = numerals[i]
+    s, e = num.span.start, num.span.end
+    if _in_url(ctx, s):
+        return "url", None
+    before = text[max(0, s - _LEFT) : s]
+    after = text[e : e + _RIGHT]
+    if s > 0 and _GLUED.match(text, s - 1) and not num.words:
+        # glued to letters on its left: part of a name or code ("G20", "A320")
+        if not lex.cur_before.search(before):
+            return "name", None
+    if lex.ident_before.search(before):
+        return "identifier", None
+    if _TIME.match(text, s) or (s >= 3 and _TIME.match(text, text.rfind(" ", 0, s) + 1) and text[s - 1] == ":"):
+        return "time", None
+    if text[s - 1 : s] == "(" and text[e : e + 1] == ")" and len(text[text.rfind(chr(10), 0, s) + 1 : text.find(chr(10), e) if text.find(chr(10), e) >= 0 else len(text)].strip()) <= 40 and not num.words:
+        return "counter", None  # page furniture: "Komentar (0)", "Comments (12)"
+    if re.match(r"[/\-–][^\W\d_]", after) or re.match(r"/\d+/[^\W\d_]", after):
+        return "identifier", None  # "2887/QD-UBND", "59-NQ/TW", "15/2023/ND-CP"
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip() == "" and re.match(r"[.)]\s", after) and not num.words:
+        return "list_marker", None
+    # ordinals and ranks
+    suffix = lex.ordinal_suffix.match(text, e)
+    prefix = lex.ordinal_prefix.search(before)
+    if lex.ordinal_before.search(before):
+        return "ordinal", None
+    if suffix or prefix:
+        cue_end = prefix.start() if prefix else len(before)
+        if lex.rank_before.search(before[:cue_end]):
+            # the figure is the ordinal itself: "ke-5", "thứ 5", "5th"
+            end = suffix.end() if suffix else e
+            start = s - (len(before) - prefix.start()) if prefix else s
+            return "", _Draft(start, end, num.value, Decimal(0), [i], kind=ClaimKind.RANK)
+        return "ordinal", None
+    if _LETTER.match(text, e) and not num.words:
+        glued = re.match(r"[^\W\d_]+", text[e:])
+        word = glued.group() if glued else ""
+        if not (lex.cur_after.match(text, e) or lex.percent_after.match(text, e)):
+            if word.casefold() not in ("x",):
+                return "name", None
+    if num.words and num.value == 1 and not num.scaled:
+        return "article", None  # "one of", "salah satu", "một trong": not a figure
+    # ratio "23/24"
+    nxt = numerals[i + 1] if i + 1 < len(numerals) else None
+    if nxt is not None and i + 1 not in outcome and text[e : nxt.span.start] == "/":
+        return "", _Draft(
+            s, nxt.span.end, num.value, Decimal(0), [i, i + 1], kind=ClaimKind.RATIO, of=nxt.value
+        )
+    draft = _Draft(s, e, num.value, num.step, [i], words=num.words)
+    # ranges "60-70", "từ 60 đến 70", "60 to 70"
+    if nxt is not None and i + 1 not in outcome:
+        gap = text[e : nxt.span.start]
+        if gap and lex.range_joiner.fullmatch(gap) and nxt.value > num.value:
+            rb = lex.range_before.search(before)
+            if rb is not None or gap.strip() in ("-", "–", "—"):
+                draft.upper = nxt.value
+                draft.end = nxt.span.end
+                draft.numerals.append(i + 1)
+                draft.step = max(num.step, nxt.step)
+                if rb is not None:
+                    draft.start = s - (len(before) - rb.start())
+                    before = before[: rb.start()]
+    _attach_units(ctx, draft, before)
+    return "", draft
+
+
+def _attach_units(ctx: _Ctx, d: _Draft, before: str) -> None:
+    """Currency, percent, qualifier and change cues around a draft (in place)."""
+    text, lex = ctx.text, ctx.lex
+    # unit after: currency or percent
+    m = lex.cur_after.match(text, d.end)
+    if m:
+        d.unit = lex.cur_of.get(m.group().strip(" \u00a0")) or lex.cur_of.get(
+            m.group().strip(" \u00a0").casefold()
+        )
+        d.kind = ClaimKind.MONEY
+        d.end = m.end()
+    else:
+        pts = lex.points_after.match(text, d.end)
+        pct = lex.percent_after.match(text, d.end)
+        if pts:
+            d.unit, d.kind, d.end = "pp", ClaimKind.PERCENT, pts.end()
+        elif pct:
+            d.unit, d.kind, d.end = "%", ClaimKind.PERCENT, pct.end()
+    # currency before ("US$1.438,66", "₫460,8 juta", "Rp 5 juta")
+    cb = lex.cur_before.search(before)
+    if cb and d.unit is None:
+        sym = cb.group().strip()
+        d.unit = lex.cur_of.get(sym) or lex.cur_of.get(sym.casefold())
+        d.kind = ClaimKind.MONEY
+        d.start -= len(before) - cb.start()
+        before = before[: cb.start()]
+    # qualifier right before
+    q = lex.qual_before.search(before)
+    if q:
+        phrase = " ".join(q.group().split()).casefold()
+        qual = lex.qual_of.get(phrase)
+        if qual is not None:
+            d.qualifier = qual
+            d.start -= len(before) - q.start()
+            before = before[: q.start()]
+    # change: "naik 16,7%", "tăng 9,6%", "up 5%", "۱۶٫۷ درصد افزایش"
+    if lex.change_before.search(before) or lex.change_after.match(text, d.end):
+        d.change = True
+    if lex.change_down.search(before):
+        d.change = True
+        d.value = -d.value  # a fall is a negative change
+        if d.upper is not None:
+            d.value, d.upper = -d.upper, -d.value + 0
+    # a qualifier-free exact integer count commits to itself; scaled words keep their step
+
+
+def _multiple_draft(ctx: _Ctx, m: re.Match[str]) -> _Draft:
+    value = ctx.lex.mult_of[" ".join(m.group().split()).casefold()]
+    d = _Draft(m.start(), m.end(), value, Decimal(0), [], qualifier=Qualifier.MULTIPLES)
+    _attach_units(ctx, d, ctx.text[max(0, m.start() - _LEFT) : m.start()])
+    d.qualifier = Qualifier.MULTIPLES
+    return d
+
+
+# ------------------------------------------------------- metric, subject, period
+
+
+def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention]) -> list[Claim]:
+    text, code = ctx.text, ctx.lang.code
+    doc_places = find_places(text, code)
+    dominant = _dominant(doc_places)
+    sent_concepts: dict[int, list[Mention]] = {}
+    claims: list[Claim] = []
+    taken: set[int] = set()  # concept mentions a figure before already took from its right
+    for idx, d in enumerate(drafts):
+        sent = _sentence_of(ctx, d.start)
+        if sent.start not in sent_concepts:
+            sent_concepts[sent.start] = find_concepts(text, code, sent.start, sent.end)
+        concepts = sent_concepts[sent.start]
+        prev_end = max(
+            (o.end for o in drafts[:idx] if sent.start <= o.end <= d.start), default=sent.start
+        )
+        next_start = min(
+            (o.start for o in drafts[idx + 1 :] if o.start >= d.end and o.start < sent.end),
+            default=sent.end,
+        )
+        prev = claims[-1] if claims and claims[-1].sentence == sent else None
+        metric, phrase, used = _metric(ctx, d, concepts, prev_end, next_start, taken, prev)
+        if used is not None:
+            taken.add(used)
+        subject = _subject(ctx, d, sent, dominant)
+        period, psrc = _period(ctx, d, drafts, idx, sent, periods)
+        quantity = Quantity(
+            d.value,
+            unit=d.unit,
+            qualifier=d.qualifier,
+            step=d.step,
+            upper=d.upper,
+            of=d.of,
+        )
+        claims.append(
+            Claim(
+                quantity=quantity,
+                span=Span(d.start, d.end),
+                source=ctx.doc.source,
+                lang=code,
+                text=text[d.start : d.end],
+                metric=metric,
+                metric_phrase=phrase,
+                subject=subject,
+                period=period,
+                period_source=psrc,
+                change=d.change,
+                kind=d.kind,
+                sentence=sent,
+            )
+        )
+    return claims
+
+
+_WORD = re.compile(r"[^\W\d_][\w\u200c\-]*")
+
+
+def _metric(
+    ctx: _Ctx,
+    d: _Draft,
+    concepts: Sequence[Mention],
+    prev_end: int,
+    next_start: int,
+    taken: set[int],
+    prev: Claim | None,
+) -> tuple[str | None, str, int | None]:
+    """The concept a figure measures: (key, phrase, start of the mention used).
+
+    Counts take the noun after them ("60 daerah"), amounts the nearest term
+    on either side within their clause; a figure right after a comparison
+    word ("6,52% dibandingkan dengan 6,27%") or with no term of its own in its
+    clause restates the metric of the figure before it in the sentence.
+    """
+    text = ctx.text
+    allowed = _allowed_concepts(d.kind)
+    if allowed is not None:
+        concepts = [c for c in concepts if c.key in allowed]
+    between = text[prev_end : d.start]
+    if prev is not None and prev.metric is not None and ctx.lex.compare_before.search(between):
+        if allowed is None or prev.metric in allowed:
+            return prev.metric, prev.metric_phrase, None
+    limit = min(next_start, d.end + 40)
+    if d.kind not in (ClaimKind.COUNT, ClaimKind.RATIO):
+        clause = re.search(r"[,;:]", text[d.end : limit])
+        if clause:  # an amount's term after it stays inside its clause
+            limit = d.end + clause.start()
+    right = [c for c in concepts if d.end <= c.start < limit]
+    left = [c for c in concepts if prev_end <= c.start and c.end <= d.start and c.start not in taken]
+    best: Mention | None = None
+    if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
+        best = right[0] if right else (left[-1] if left else None)
+    elif d.kind is ClaimKind.RANK:
+        best = left[-1] if left else None
+    else:
+        cands = [(d.start - c.end, c) for c in left] + [
+            (int((c.start - d.end) * 1.5), c) for c in right
+        ]
+        if cands:
+            best = min(cands, key=lambda t: t[0])[1]
+    if best is None and prev is not None and prev.metric is not None:
+        if allowed is None or prev.metric in allowed:
+            return prev.metric, prev.metric_phrase, None
+    if best is None and d.kind is ClaimKind.RANK and right:
+        best = right[0]
+    if best is not None:
+        key = best.key
+        earlier = {c.key for c in concepts if c.end <= best.start}
+        for other, refined in ctx.lex.refine.get(key, {}).items():
+            if other in earlier:
+                key = refined
+                break
+        used = best.start if best.start >= d.end else None
+        return key, " ".join(text[best.start : best.end].casefold().split()), used
+    # no known concept: the counted noun after a count, the words before an amount
+    if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
+        words = [m.group() for m in _WORD.finditer(text, d.end, min(next_start, d.end + 40))][:2]
+    else:
+        words = [m.group() for m in _WORD.finditer(text, max(prev_end, d.start - 40), d.start)][-3:]
+    phrase = " ".join(w.casefold() for w in words)
+    key2 = concept_of(phrase, ctx.lang.code) if phrase else None
+    if key2 is not None and allowed is not None and key2 not in allowed:
+        key2 = None
+    return key2, phrase, None
+
+
+@functools.cache
+def _concept_kinds() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in common().get("concept_kinds", {}).items()}
+
+
+def _allowed_concepts(kind: ClaimKind) -> frozenset[str] | None:
+    return _concept_kinds().get(kind.value)
+
+
+def _dominant(places: Sequence[Mention]) -> str | None:
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.key] = counts.get(p.key, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda k: counts[k])
+
+
+def _subject(ctx: _Ctx, d: _Draft, sent: Span, dominant: str | None) -> str | None:
+    here = find_places(ctx.text, ctx.lang.code, sent.start, sent.end)
+    if here:
+        before = [p for p in here if p.end <= d.start]
+        return (before[-1] if before else here[0]).key
+    if ctx.doc.subject:
+        return ctx.doc.subject
+    return dominant
+
+
+def _period(
+    ctx: _Ctx,
+    d: _Draft,
+    drafts: Sequence[_Draft],
+    idx: int,
+    sent: Span,
+    periods: Sequence[PeriodMention],
+) -> tuple[Period | None, PeriodSource]:
+    in_sent = [p for p in periods if sent.start <= p.span.start < sent.end]
+    nxt_claim = drafts[idx + 1].start if idx + 1 < len(drafts) else len(ctx.text)
+    # a period right after the figure, with no other figure between, is its own
+    after = [p for p in in_sent if d.end <= p.span.start < nxt_claim]
+    if after:
+        return after[0].period, PeriodSource.EXPLICIT
+    before = [p for p in in_sent if p.span.end <= d.start]
+    if before:
+        return before[-1].period, PeriodSource.EXPLICIT
+    para = _paragraph_start(ctx.text, d.start)
+    earlier = [
+        p for p in periods if p.span.end <= d.start and p.granularity not in ("day", "relative")
+    ]
+    in_para = [p for p in earlier if p.span.start >= para]
+    if in_para:
+        return in_para[-1].period, PeriodSource.INHERITED
+    if earlier:
+        return earlier[-1].period, PeriodSource.INHERITED
+    return None, PeriodSource.NONE
