@@ -88,6 +88,7 @@ class _Lex:
     change_down: re.Pattern[str]
     change_after: re.Pattern[str]
     compare_before: re.Pattern[str]
+    compare_in: re.Pattern[str]
     rank_before: re.Pattern[str]
     ordinal_before: re.Pattern[str]
     ordinal_prefix: re.Pattern[str]
@@ -155,6 +156,9 @@ def _lex(code: str) -> _Lex:
         compare_before=re.compile(_words_before(cl["compare_before"]))
         if cl.get("compare_before")
         else never,
+        compare_in=re.compile(rf"{_START}(?i:{_alt(cl['compare_before'])}){_END}")
+        if cl.get("compare_before")
+        else never,
         change_after=re.compile(rf"\s*(?i:{_alt(cl['change_after'])}){_END}")
         if cl.get("change_after")
         else never,
@@ -162,7 +166,7 @@ def _lex(code: str) -> _Lex:
         ordinal_before=re.compile(_words_before(cl["ordinal_before"]))
         if cl.get("ordinal_before")
         else never,
-        ordinal_prefix=re.compile(rf"{_START}(?i:{_alt(cl['ordinal_prefix'])})$")
+        ordinal_prefix=re.compile(rf"{_START}(?i:{_alt(cl['ordinal_prefix'])})(?<=-)$|{_START}(?i:{_alt(cl['ordinal_prefix'])})\s+$")
         if cl.get("ordinal_prefix")
         else never,
         ordinal_suffix=re.compile(rf"(?i:{_alt(per_suffix)}){_END}") if per_suffix else never,
@@ -479,6 +483,8 @@ def _classify(
         if gap and lex.range_joiner.fullmatch(gap) and nxt.value > num.value:
             rb = lex.range_before.search(before)
             if rb is not None or gap.strip() in ("-", "–", "—"):
+                if nxt.scaled and not num.scaled:  # "3-4 tỷ USD": the scale is shared
+                    draft.value = num.value * nxt.scale
                 draft.upper = nxt.value
                 draft.end = nxt.span.end
                 draft.numerals.append(i + 1)
@@ -551,13 +557,19 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     text, code = ctx.text, ctx.lang.code
     doc_places = find_places(text, code)
     dominant = _dominant(doc_places)
+    place_starts = {p.start for p in doc_places}
     sent_concepts: dict[int, list[Mention]] = {}
     claims: list[Claim] = []
     taken: set[int] = set()  # concept mentions a figure before already took from its right
     for idx, d in enumerate(drafts):
         sent = _sentence_of(ctx, d.start)
         if sent.start not in sent_concepts:
-            sent_concepts[sent.start] = find_concepts(text, code, sent.start, sent.end)
+            sent_concepts[sent.start] = [
+                c
+                for c in find_concepts(text, code, sent.start, sent.end)
+                if not _names_place(text, c, place_starts)
+                and not any(p.span.start < c.end and c.start < p.span.end for p in periods)
+            ]
         concepts = sent_concepts[sent.start]
         prev_end = max(
             (o.end for o in drafts[:idx] if sent.start <= o.end <= d.start), default=sent.start
@@ -620,6 +632,7 @@ def _metric(
     clause restates the metric of the figure before it in the sentence.
     """
     text = ctx.text
+    every = concepts
     allowed = _allowed_concepts(d.kind)
     if allowed is not None:
         concepts = [c for c in concepts if c.key in allowed]
@@ -638,7 +651,13 @@ def _metric(
     if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
         best = right[0] if right else (left[-1] if left else None)
     elif d.kind is ClaimKind.RANK:
+        # what is ranked: the term before, else the figure before ("2.067 juta
+        # dolar AS, menempati peringkat ke-5"), else the subject overall
         best = left[-1] if left else None
+        if best is None and prev is not None and prev.metric is not None:
+            return prev.metric, prev.metric_phrase, None
+        if best is None:
+            return "rank", "", None
     else:
         cands = [(d.start - c.end, c) for c in left] + [
             (int((c.start - d.end) * 1.5), c) for c in right
@@ -648,11 +667,9 @@ def _metric(
     if best is None and prev is not None and prev.metric is not None:
         if allowed is None or prev.metric in allowed:
             return prev.metric, prev.metric_phrase, None
-    if best is None and d.kind is ClaimKind.RANK and right:
-        best = right[0]
     if best is not None:
         key = best.key
-        earlier = {c.key for c in concepts if c.end <= best.start}
+        earlier = {c.key for c in every if c.end <= best.start}
         for other, refined in ctx.lex.refine.get(key, {}).items():
             if other in earlier:
                 key = refined
@@ -669,6 +686,15 @@ def _metric(
     if key2 is not None and allowed is not None and key2 not in allowed:
         key2 = None
     return key2, phrase, None
+
+
+def _names_place(text: str, c: Mention, place_starts: set[int]) -> bool:
+    """"thành phố Đà Nẵng", "kota Da Nang": a common noun naming the subject."""
+    k = c.end
+    while k < len(text) and text[k] in " \u00a0":
+        k += 1
+    named = k in place_starts and text[k : k + 1].isupper()
+    return named or any(c.start <= p < c.end for p in place_starts)
 
 
 @functools.cache
@@ -712,7 +738,15 @@ def _period(
     # a period right after the figure, with no other figure between, is its own
     after = [p for p in in_sent if d.end <= p.span.start < nxt_claim]
     if after:
-        return after[0].period, PeriodSource.EXPLICIT
+        p = after[0]
+        gap = ctx.text[d.end : p.span.start]
+        # not a comparison baseline ("giảm 2,1% so với năm 2022"), and not the
+        # period that opens the next figure's clause ("..., trong đó năm 2024 là 2,07 tỷ")
+        opens_next = nxt_claim < sent.end and not re.search(
+            r"[,;:]", ctx.text[p.span.end : nxt_claim]
+        )
+        if not ctx.lex.compare_in.search(gap) and not opens_next:
+            return p.period, PeriodSource.EXPLICIT
     before = [p for p in in_sent if p.span.end <= d.start]
     if before:
         return before[-1].period, PeriodSource.EXPLICIT

@@ -89,6 +89,9 @@ class Numeral:
             applied; ``0`` for an exact whole number without scale word).
         words: ``True`` when the numeral is (partly) written in words.
         scaled: ``True`` when a scale word or abbreviation applies.
+        scale: the product of the scale words after the last digits
+            (``"3,5 tỷ"`` -> ``1E+9``), so that a bare number in a range
+            ("3-4 tỷ") can take its partner's scale.
     """
 
     span: Span
@@ -96,6 +99,7 @@ class Numeral:
     step: Decimal
     words: bool = False
     scaled: bool = False
+    scale: Decimal = Decimal(1)
 
 
 @attrs.frozen
@@ -104,6 +108,7 @@ class _Parsed:
     step: Decimal
     words: bool
     scaled: bool
+    scale: Decimal = Decimal(1)
 
 
 # ---------------------------------------------------------------- digit runs
@@ -289,6 +294,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         i = 1
     comps: list[_Comp] = []
     unit = _ONE  # one unit of the last stated digit, scales applied
+    scale = _ONE  # product of the multipliers applied after the last digits
     approx = False  # whether the wording ends on a scale or a stated fraction
     words = False
     scaled = False
@@ -322,6 +328,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             comps.append(_Comp(v, _ONE))
             unit = _TEN**-frac if frac else _ONE
             approx = frac > 0
+            scale = _ONE
             last_kind = "num"
             i += 1
             continue
@@ -332,6 +339,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             if not _apply_multiplier(comps, m, start=False, after_num=True):
                 return None
             unit = _CTX.multiply(unit, m)
+            scale = _CTX.multiply(scale, m)
             approx = True
             scaled = True
             last_kind = "mult"
@@ -387,6 +395,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                 scaled = True
             if m >= 1000 or last_kind == "num":
                 unit = _CTX.multiply(unit, m)
+                scale = _CTX.multiply(scale, m)
             approx = approx or m >= 1000
             last_kind = "mult"
             comps[-1].tens = m == 10
@@ -459,7 +468,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         total = _CTX.add(total, c.value)
     total = _CTX.multiply(total, sign)
     step = _normalise(unit) if approx else _ZERO
-    return _Parsed(_normalise(total), step, words, scaled)
+    return _Parsed(_normalise(total), step, words, scaled, _normalise(scale))
 
 
 def _apply_multiplier(
@@ -672,6 +681,7 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
     if not toks:
         return
     # Parse the longest prefix that is a numeral; continue after it.
+    not_alone = _not_alone(lang.code)
     i = 0
     n = len(toks)
     while i < n:
@@ -681,17 +691,25 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
             if toks[j - 1].kind == "minus" or (toks[j - 1].kind == "word" and toks[j - 1].text in lang.connectors):
                 continue
             got = _parse_tokens(toks[i:j], lang)
+            if got is not None and j - i == 1 and toks[i].text in not_alone:
+                got = None  # "không" (not), alone in running text, is no zero
             if got is not None:
                 s = start + toks[i].start
                 e = start + toks[j - 1].end
                 while e > s and norm[e - 1] in ". ":
                     e -= 1
-                yield Numeral(Span(s, e), got.value, got.step, got.words, got.scaled)
+                yield Numeral(Span(s, e), got.value, got.step, got.words, got.scaled, got.scale)
                 i = j
                 found = True
                 break
         if not found:
             i += 1
+
+
+@functools.cache
+def _not_alone(code: str) -> frozenset[str]:
+    words = load(code).raw.get("numerals", {}).get("not_alone_in_text", [])
+    return frozenset(w.casefold() for w in words)
 
 
 def _fold_chars(s: str, lang: Language) -> str:

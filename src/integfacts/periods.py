@@ -63,12 +63,13 @@ class _Lex:
     open_start: re.Pattern[str]
     range_before: re.Pattern[str]
     relative: re.Pattern[str] | None
+    to_date: re.Pattern[str] | None
     relative_years: dict[str, int]
     year_word_before: re.Pattern[str]
     year_after: re.Pattern[str]
     recent_after: re.Pattern[str]
     recent_before: re.Pattern[str]
-    day_word: str
+    day_word: re.Pattern[str]
     month_word: str
 
 
@@ -111,6 +112,9 @@ def _lex(code: str) -> _Lex:
         else never,
         relative=re.compile(rf"(?<![^\W\d_])(?i:{_alt(list(rel))}){_END}") if rel else None,
         relative_years=rel,
+        to_date=re.compile(rf"(?<![^\W\d_])(?i:{_alt(per['to_date'])}){_END}")
+        if per.get("to_date")
+        else None,
         year_word_before=re.compile(rf"(?<![^\W\d_])(?i:{_alt(year_words)})\s*$")
         if year_words
         else never,
@@ -123,9 +127,17 @@ def _lex(code: str) -> _Lex:
         )
         if per.get("recent_before")
         else never,
-        day_word=str(per.get("numeric_day_word", "")),
+        day_word=re.compile(rf"(?<![^\W\d_])(?i:{_alt(_as_list(per.get('numeric_day_word')))})\s*$")
+        if per.get("numeric_day_word")
+        else never,
         month_word=str(per.get("numeric_month_word", "")),
     )
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    return [v] if isinstance(v, str) else list(v)
 
 
 def is_year_numeral(text: str, num: Numeral, lang: Language | None = None) -> bool:
@@ -245,7 +257,8 @@ def find_periods(
             per = Period(yp.start, None, text[s : num.span.end])
             gran = "year"
         else:
-            s = start
+            yw = lex.year_word_before.search(before)
+            s = start - (len(before) - yw.start()) if yw else start
             per = Period(yp.start, yp.end, text[s : num.span.end])
             gran = "year"
         out.append(PeriodMention(Span(s, num.span.end), per, (i,), gran))
@@ -262,8 +275,48 @@ def find_periods(
                     "relative",
                 )
             )
-    out.extend(_recent(text, numerals, lex, used, published))
+    if lex.to_date is not None and published is not None:
+        for m in lex.to_date.finditer(text):
+            out.append(
+                PeriodMention(
+                    Span(m.start(), m.end()), Period(None, published, m.group()), (), "relative"
+                )
+            )
+    recent = _recent(text, numerals, lex, used, published)
+    # a relative phrase inside a longer stated period ("năm qua" in "5 năm qua") yields to it
+    fixed = [p for p in out if p.granularity != "relative"] + recent
+    out = fixed + [
+        p
+        for p in out
+        if p.granularity == "relative"
+        and not any(q.span.start < p.span.end and p.span.start < q.span.end for q in fixed)
+    ]
     out.sort(key=lambda p: p.span.start)
+    return _join_date_ranges(text, out, lex)
+
+
+def _join_date_ranges(text: str, periods: list[PeriodMention], lex: _Lex) -> list[PeriodMention]:
+    """Two dates joined by a range word ("10/10/1954 – 10/10/2024") become one range."""
+    out: list[PeriodMention] = []
+    for p in periods:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.granularity in ("day", "month")
+            and p.granularity in ("day", "month")
+            and prev.period.start is not None
+            and p.period.end is not None
+            and prev.period.start <= p.period.end
+            and lex.joiner.fullmatch(text[prev.span.end : p.span.start])
+        ):
+            out[-1] = PeriodMention(
+                Span(prev.span.start, p.span.end),
+                Period(prev.period.start, p.period.end, text[prev.span.start : p.span.end]),
+                prev.numerals + p.numerals,
+                "range",
+            )
+            continue
+        out.append(p)
     return out
 
 
@@ -373,15 +426,15 @@ def _date_at(
                     year = y
                     end = third.span.end
                     used.append(i + 2)
-            before = text[max(0, num.span.start - 8) : num.span.start].casefold()
-            cue = bool(lex.day_word) and before.rstrip().endswith(lex.day_word.casefold())
+            before = text[max(0, num.span.start - 8) : num.span.start]
+            cue = lex.day_word.search(before)
             if year is None and not cue:
                 return None
             if year is None and published is not None:
                 year = published.year
             s = num.span.start
             if cue:
-                s = num.span.start - (len(before) - before.rfind(lex.day_word.casefold()))
+                s = num.span.start - (len(before) - cue.start())
             return _make_date(text, s, end, year, mo, d, False, tuple(used))
     # "tháng 9/2025", "tháng 9 năm 2025": month and year
     if lex.month_word and 1 <= d <= 12 and nxt is not None:
