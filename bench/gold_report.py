@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from gold_eval import gold_entries, manifest, score_seed  # noqa: E402
+from gold_eval import gold_entries, manifest, score_seed
 
 
 def main() -> None:

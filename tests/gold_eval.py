@@ -120,7 +120,9 @@ def score_seed(row: dict[str, Any], gold: dict[str, list[GoldClaim]]) -> Score:
             if (g.get("metric") or None) == c.metric:
                 sc.metric_ok += 1
             else:
-                sc.errors.append(f"metric {g['figure']!r}: want {g.get('metric')!r}, got {c.metric!r}")
+                sc.errors.append(
+                    f"metric {g['figure']!r}: want {g.get('metric')!r}, got {c.metric!r}"
+                )
         else:
             sc.errors.append(f"wrong {g['figure']!r}: want {want}, got {got}")
     for k, g2 in enumerate(gold["claim"]):

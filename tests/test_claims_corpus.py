@@ -13,7 +13,18 @@ import pytest
 import integfacts as ifx
 
 CORPUS = Path(__file__).parent / "corpus" / "claims"
-FIELDS = ("figure", "value", "unit", "qualifier", "metric", "change", "upper", "kind", "period", "subject")
+FIELDS = (
+    "figure",
+    "value",
+    "unit",
+    "qualifier",
+    "metric",
+    "change",
+    "upper",
+    "kind",
+    "period",
+    "subject",
+)
 
 
 def _period(p: ifx.Period | None) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from integfacts import parse_number
+from integfacts.languages import available
 
 CORPUS = Path(__file__).parent / "corpus" / "numbers"
 
@@ -56,8 +57,6 @@ def test_corpus(lang: str, text: str, want: Decimal | None) -> None:
 
 def test_every_language_has_a_large_corpus() -> None:
     """Each language corpus holds at least 150 texts."""
-    from integfacts.languages import available
-
     for lang in available():
         path = CORPUS / f"{lang}.toml"
         assert path.exists(), f"no numeral corpus for {lang}"

@@ -76,9 +76,7 @@ class TestRobustness:
 
     @pytest.mark.parametrize("lang", LANGS)
     @given(
-        text=st.text(
-            alphabet=st.sampled_from(list("0123456789.,٫٬/ \u00a0-۱۲٠km")), max_size=40
-        )
+        text=st.text(alphabet=st.sampled_from(list("0123456789.,٫٬/ \u00a0-۱۲٠km")), max_size=40)
     )
     @settings(max_examples=300, deadline=None)
     def test_numeral_like_text(self, lang: str, text: str) -> None:
@@ -91,7 +89,10 @@ class TestVariants:
     """Whitespace and digit-script variants parse to the same value."""
 
     @pytest.mark.parametrize("lang", LANGS)
-    @given(value=st.integers(min_value=0, max_value=10**12), pad=st.sampled_from(["", " ", "\t", "\u00a0", "\n "]))
+    @given(
+        value=st.integers(min_value=0, max_value=10**12),
+        pad=st.sampled_from(["", " ", "\t", "\u00a0", "\n "]),
+    )
     @settings(max_examples=100, deadline=None)
     def test_scripts_and_padding(self, lang: str, value: int, pad: str) -> None:
         """ASCII, Persian and Arabic-Indic digits, padded or not, give the same value."""
@@ -100,9 +101,7 @@ class TestVariants:
         for text in (plain, plain.translate(PERSIAN_DIGITS), plain.translate(ARABIC_DIGITS)):
             assert parse_number(pad + text + pad, lang=lang) == want
 
-    @pytest.mark.parametrize(
-        ("lang", "sep"), [("en", ","), ("id", "."), ("vi", "."), ("fa", "٬")]
-    )
+    @pytest.mark.parametrize(("lang", "sep"), [("en", ","), ("id", "."), ("vi", "."), ("fa", "٬")])
     @pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
     @given(value=st.integers(min_value=1000, max_value=10**12))
     @settings(max_examples=50, deadline=None)

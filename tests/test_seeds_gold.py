@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -35,12 +37,10 @@ def test_not_claims_are_not_claims(row: dict[str, Any]) -> None:
 @pytest.mark.parametrize("row", ROWS, ids=[r["file"][:3] for r in ROWS])
 def test_scan_accounts_for_every_digit_run(row: dict[str, Any]) -> None:
     """Every run of digits in the text lies inside exactly one scan item."""
-    import re
-
     doc = document(row)
     items = ifx.scan(doc)
     spans = sorted((i.span.start, i.span.end) for i in items)
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in itertools.pairwise(spans):
         assert a[1] <= b[0], f"scan items overlap: {a} {b}"
     for m in re.finditer(r"\d+", doc.text):
         inside = [s for s in spans if s[0] <= m.start() and m.end() <= s[1]]

@@ -89,7 +89,7 @@ _ABOUT_REL = Decimal("0.05")
 """Relative half-width given to "about"/"nearly" when the stated precision is finer."""
 
 
-def _decimal(instance: Any, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+def _decimal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decimal):
         raise TypeError(
             f"{attribute.name} must be a decimal.Decimal, got {type(value).__name__}"
@@ -99,7 +99,7 @@ def _decimal(instance: Any, attribute: attrs.Attribute[Decimal], value: Decimal)
         raise ValueError(f"{attribute.name} must be finite, got {value}")
 
 
-def _opt_decimal(instance: Any, attribute: attrs.Attribute[Decimal | None], value: Any) -> None:
+def _opt_decimal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
         _decimal(instance, attribute, value)
 
@@ -209,9 +209,7 @@ class Period:
 
     def overlaps(self, other: Period) -> bool:
         """Whether two periods share at least one day (open ends extend forever)."""
-        lo = max(
-            (d for d in (self.start, other.start) if d is not None), default=datetime.date.min
-        )
+        lo = max((d for d in (self.start, other.start) if d is not None), default=datetime.date.min)
         hi = min((d for d in (self.end, other.end) if d is not None), default=datetime.date.max)
         return lo <= hi
 
@@ -225,7 +223,11 @@ def _text(instance: Any, attribute: attrs.Attribute[str], value: Any) -> None:
     if not isinstance(value, str):
         raise TypeError(
             f"Document.{attribute.name} must be str, got {type(value).__name__}"
-            + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, bytes) else "")
+            + (
+                " (decode bytes first, e.g. data.decode('utf-8'))"
+                if isinstance(value, bytes)
+                else ""
+            )
         )
 
 

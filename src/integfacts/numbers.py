@@ -46,7 +46,11 @@ _TEN = Decimal(10)
 
 # Characters that carry no meaning inside a numeral: bidi and format marks,
 # the Arabic tatweel, soft hyphen, zero-width space and joiner.
-_INVISIBLE = "\u200b\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u0640\u00ad\ufeff"
+_INVISIBLE = (
+    "\u200b\u200d\u200e\u200f\u061c"  # zero-width space/joiner, LRM, RLM, ALM
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi embeddings, isolates
+    "\u0640\u00ad\ufeff"  # tatweel, soft hyphen, BOM
+)
 # Spaces that group thousands in CLDR locales (no-break, narrow no-break, thin, figure).
 _GROUP_SPACES = "\u00a0\u202f\u2009\u2007"
 # Hyphens and minus signs written between or before numerals.
@@ -132,7 +136,9 @@ def _split_digits(token: str) -> tuple[list[str], list[str]]:
     return _NON_DIGIT.split(token), _NON_DIGIT.findall(token)
 
 
-def _parse_digit_token(token: str, decimal_chars: frozenset[str], group_chars: frozenset[str]) -> tuple[Decimal, int] | None:
+def _parse_digit_token(
+    token: str, decimal_chars: frozenset[str], group_chars: frozenset[str]
+) -> tuple[Decimal, int] | None:
     """Read ASCII digits with separators under one locale's rules.
 
     Returns the value and the number of stated fraction digits, or ``None``.
@@ -157,14 +163,14 @@ def _parse_digit_token(token: str, decimal_chars: frozenset[str], group_chars: f
                 # A lone group character not followed by three digits can only
                 # be a decimal mark written the other locale's way ("1,5").
                 return _to_decimal(runs[:1], runs[1]), len(runs[1])
-            if len(set(s for s in seps if s != " ")) > 1 or not _group_ok(runs):
+            if len({s for s in seps if s != " "}) > 1 or not _group_ok(runs):
                 return None
             return _to_decimal(runs, None), 0
         return None
     # last is a decimal mark: everything before must be consistent grouping
     if any(not (s == " " or s in group_chars) or s == last for s in inner):
         return None
-    if len(set(s for s in inner if s != " ")) > 1:
+    if len({s for s in inner if s != " "}) > 1:
         return None
     if inner and not _group_ok(runs[:-1]):
         return None
@@ -250,11 +256,14 @@ def _expand(toks: Sequence[_Tok], lang: Language) -> list[_Tok] | None:
         if t.kind != "word":
             out.append(t)
             continue
-        if t.orig in lang.abbreviations or t.text in vocab or t.text in lang.minus:
-            parts = [t.text]
-        elif t.text in lang.decimal_words or t.text in lang.one_before_multiplier:
-            parts = [t.text]
-        elif t.text in lang.half_of_last:
+        known = (
+            vocab,
+            lang.minus,
+            lang.decimal_words,
+            lang.one_before_multiplier,
+            lang.half_of_last,
+        )
+        if t.orig in lang.abbreviations or any(t.text in k for k in known):
             parts = [t.text]
         else:
             seg = _segment(t.text, lang, vocab)
@@ -373,7 +382,11 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             if w in compound_only and not (
                 last_kind == "conn"
                 or (sign < 0 and not comps)
-                or (nxt is not None and nxt.kind == "word" and (nxt.text in lang.multipliers or nxt.text in lang.adders))
+                or (
+                    nxt is not None
+                    and nxt.kind == "word"
+                    and (nxt.text in lang.multipliers or nxt.text in lang.adders)
+                )
             ):
                 return None
             if w in after_tens_only and not (comps and (comps[-1].tens or last_kind == "conn")):
@@ -431,15 +444,26 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                     break
                 digits.append(str(int(dv)))
                 j += 1
-            if j < n and toks[j].kind == "word" and (
-                toks[j].text in lang.values
-                or (toks[j].text in lang.multipliers and lang.multipliers[toks[j].text] < 1000)
+            if (
+                j < n
+                and toks[j].kind == "word"
+                and (
+                    toks[j].text in lang.values
+                    or (toks[j].text in lang.multipliers and lang.multipliers[toks[j].text] < 1000)
+                )
             ):
                 # "ba phẩy mười bốn": the decimals read as one number (3.14)
                 k = i + 1
-                while k < n and toks[k].kind == "word" and (
-                    toks[k].text in lang.values
-                    or (toks[k].text in lang.multipliers and lang.multipliers[toks[k].text] < 1000)
+                while (
+                    k < n
+                    and toks[k].kind == "word"
+                    and (
+                        toks[k].text in lang.values
+                        or (
+                            toks[k].text in lang.multipliers
+                            and lang.multipliers[toks[k].text] < 1000
+                        )
+                    )
                 ):
                     k += 1
                 whole_frac = _parse_tokens(toks[i + 1 : k], lang)
@@ -451,11 +475,11 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                 j += 1
             if not digits:
                 return None
-            frac = Decimal("0." + "".join(digits))
+            fraction = Decimal("0." + "".join(digits))
             whole = _ZERO
             for c in comps:
                 whole = _CTX.add(whole, c.value)
-            comps[:] = [_Comp(whole + frac, _ONE)]
+            comps[:] = [_Comp(whole + fraction, _ONE)]
             unit, approx = _TEN ** -len(digits), True
             last_kind = "value"
             i = j
@@ -608,6 +632,7 @@ def _scan_re(code: str) -> re.Pattern[str]:
     lang = load(code)
     seps = "".join(sorted(lang.decimal | lang.group)) + _GROUP_SPACES
     digit = r"\d+(?:[" + re.escape(seps) + r"]\d+)*"
+
     # number words, longest first so that alternation prefers "seratus" to "se"
     def alt(ws: set[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))
@@ -622,7 +647,11 @@ def _scan_re(code: str) -> re.Pattern[str]:
     word = rf"(?i:{alt(num_words)}){end}"
     glue_word = rf"(?i:{alt(glue)}){end}" if glue else "(?!)"
     words_run = rf"{word}(?:{gap}(?:{glue_word}{gap})?{word})*"
-    scale = rf"(?:(?i:{alt(scale_words)}){end}|(?:{abbrev}){end})" if scale_words else rf"(?:{abbrev}){end}"
+    scale = (
+        rf"(?:(?i:{alt(scale_words)}){end}|(?:{abbrev}){end})"
+        if scale_words
+        else rf"(?:{abbrev}){end}"
+    )
     a_word = alt(set(lang.one_before_multiplier))
     article = rf"(?i:{a_word}){gap}(?=(?i:{alt(scale_words)}){end})" if a_word else ""
     after_digits = rf"(?:[ \u00a0\u202f]?{scale}(?:{gap}(?:{glue_word}{gap})?{word})*)?"
@@ -688,7 +717,9 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
         found = False
         hi = min(n, i + 40)
         for j in range(hi, i, -1):
-            if toks[j - 1].kind == "minus" or (toks[j - 1].kind == "word" and toks[j - 1].text in lang.connectors):
+            if toks[j - 1].kind == "minus" or (
+                toks[j - 1].kind == "word" and toks[j - 1].text in lang.connectors
+            ):
                 continue
             got = _parse_tokens(toks[i:j], lang)
             if got is not None and j - i == 1 and toks[i].text in not_alone:

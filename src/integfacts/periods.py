@@ -85,7 +85,7 @@ def _lex(code: str) -> _Lex:
     solar = {k.casefold(): int(v) for k, v in per.get("solar_months", {}).items()}
     all_months = list(months) + list(solar)
     sy = per.get("solar_years")
-    year_words = [w for w in per.get("year_words", [])]
+    year_words = list(per.get("year_words", []))
     yw = rf"(?:\s+(?:{_alt(year_words)}))?" if year_words else ""
     rel = {k.casefold(): int(v) for k, v in per.get("relative_years", {}).items()}
     never = re.compile("(?!)")
@@ -217,7 +217,9 @@ def find_periods(
             continue
         y1 = int(num.value)
         solar1 = _is_solar(y1, lex, text[: num.span.start])
-        if solar1 and not lex.year_word_before.search(text[max(0, num.span.start - 20) : num.span.start]):
+        if solar1 and not lex.year_word_before.search(
+            text[max(0, num.span.start - 20) : num.span.start]
+        ):
             # a bare number 1300-1499 is a Persian-calendar year only after "سال"
             if not (_YEAR_MIN <= y1 <= _YEAR_MAX):
                 continue
@@ -327,7 +329,7 @@ def _recent(
     used: set[int],
     published: datetime.date | None,
 ) -> list[PeriodMention]:
-    """"lima tahun terakhir", "the past five years", "5 năm qua": N years to publication."""
+    """ "lima tahun terakhir", "the past five years", "5 năm qua": N years to publication."""
     out = []
     for i, num in enumerate(numerals):
         integral = num.value == num.value.to_integral_value() and not num.scaled
@@ -383,7 +385,11 @@ def _date_at(
             if i + 1 < n and numerals[i + 1].span.start - end <= 3:
                 y = _int(numerals[i + 1])
                 gap = text[end : numerals[i + 1].span.start]
-                if y is not None and len(text[numerals[i + 1].span.start : numerals[i + 1].span.end]) == 4 and gap.strip(" ,") == "":
+                if (
+                    y is not None
+                    and len(text[numerals[i + 1].span.start : numerals[i + 1].span.end]) == 4
+                    and gap.strip(" ,") == ""
+                ):
                     year = y
                     end = numerals[i + 1].span.end
                     used.append(i + 1)
@@ -403,7 +409,12 @@ def _date_at(
             if i + 1 < n:
                 gap = text[end : numerals[i + 1].span.start]
                 y = _int(numerals[i + 1])
-                if y is not None and gap.strip() in (",", "") and len(gap) <= 3 and is_year_numeral(text, numerals[i + 1], lang):
+                if (
+                    y is not None
+                    and gap.strip() in (",", "")
+                    and len(gap) <= 3
+                    and is_year_numeral(text, numerals[i + 1], lang)
+                ):
                     year = y
                     end = numerals[i + 1].span.end
                     used.append(i + 1)
@@ -443,7 +454,12 @@ def _date_at(
             gap = text[num.span.end : nxt.span.start].strip().casefold()
             if gap in ("/", "năm", "-"):
                 y = int(nxt.value)
-                s = num.span.start - (len(text[max(0, num.span.start - 8) : num.span.start]) - text[max(0, num.span.start - 8) : num.span.start].casefold().rfind(lex.month_word.casefold()))
+                s = num.span.start - (
+                    len(text[max(0, num.span.start - 8) : num.span.start])
+                    - text[max(0, num.span.start - 8) : num.span.start]
+                    .casefold()
+                    .rfind(lex.month_word.casefold())
+                )
                 per = Period(datetime.date(y, d, 1), _month_end(y, d), text[s : nxt.span.end])
                 return PeriodMention(Span(s, nxt.span.end), per, (i, i + 1), "month")
     return None

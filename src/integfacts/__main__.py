@@ -1,0 +1,5 @@
+"""``python -m integfacts``: the same as the ``integfacts`` command."""
+
+from integfacts.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,258 @@
+"""The ``integfacts`` command.
+
+``integfacts extract PATH...`` prints every figure of the given files (or
+folders) as a table, JSON or CSV. A folder with a ``manifest.toml`` (like
+``seeds/``) takes each file's language, date, source and subject from it.
+
+Exit codes: 0 success; 1 some files could not be read (the others are still
+processed, and each failure is reported on stderr); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import io
+import json
+import sys
+import tomllib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from integfacts._version import __version__
+
+__all__ = ["main"]
+
+
+class InputError(Exception):
+    """A file or manifest that cannot be used; the message says why."""
+
+
+def _manifest(folder: Path) -> dict[str, dict[str, Any]]:
+    path = folder / "manifest.toml"
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: malformed manifest: {exc}") from exc
+    rows = data.get("document", [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) and "file" in r for r in rows):
+        raise InputError(f"{path}: malformed manifest: expected [[document]] tables with 'file'")
+    return {str(r["file"]): r for r in rows}
+
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+"""Files a folder contributes when it has no manifest."""
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[Path, dict[str, Any], str | None]]:
+    """Yield (file, manifest row, error) for files and folders, in a stable order.
+
+    ``error`` is ``None`` for a usable entry, else the reason it is not (a
+    missing path, an unreadable folder, a malformed manifest): the caller
+    reports it and goes on with the other entries.
+    """
+    for raw in paths:
+        p = Path(raw)
+        try:
+            if p.is_dir():
+                meta = _manifest(p)
+                names = sorted(meta) or sorted(
+                    q.name for q in p.iterdir() if q.is_file() and q.suffix in TEXT_SUFFIXES
+                )
+                for name in names:
+                    yield p / name, meta.get(name, {}), None
+            elif p.is_file():
+                yield p, _manifest(p.parent).get(p.name, {}), None
+            else:
+                yield p, {}, f"{raw}: no such file or folder"
+        except InputError as exc:
+            yield p, {}, str(exc)
+        except OSError as exc:
+            yield p, {}, f"{raw}: cannot read: {exc.strerror or exc}"
+
+
+def load_document(path: Path, row: dict[str, Any], *, lang: str | None) -> Any:
+    """Read one file as a :class:`~integfacts.Document`.
+
+    Raises:
+        InputError: unreadable file, binary content, bad metadata.
+    """
+    from integfacts.model import Document  # noqa: PLC0415 - keep CLI start-up light
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    published = row.get("published")
+    if published is not None and not isinstance(published, datetime.date):
+        try:
+            published = datetime.date.fromisoformat(str(published))
+        except ValueError as exc:
+            raise InputError(f"{path}: manifest date {published!r} is not YYYY-MM-DD") from exc
+    return Document(
+        text,
+        source=str(row.get("source") or path.as_posix()),
+        lang=lang or row.get("lang"),
+        published=published,
+        subject=row.get("subject"),
+    )
+
+
+CSV_FIELDS = [
+    "file",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "low",
+    "high",
+    "kind",
+    "change",
+    "metric",
+    "metric_phrase",
+    "subject",
+    "period_start",
+    "period_end",
+    "period_source",
+    "lang",
+    "source",
+]
+"""Columns of ``integfacts extract --format csv`` (and keys of the JSON claims)."""
+
+
+def _claim_row(path: Path, c: Any) -> dict[str, Any]:
+    q = c.quantity
+    return {
+        "file": path.as_posix(),
+        "start": c.span.start,
+        "end": c.span.end,
+        "text": c.text,
+        "value": str(q.value),
+        "unit": q.unit or "",
+        "qualifier": q.qualifier.value,
+        "low": "" if q.low is None else str(q.low),
+        "high": "" if q.high is None else str(q.high),
+        "kind": c.kind.value,
+        "change": c.change,
+        "metric": c.metric or "",
+        "metric_phrase": c.metric_phrase,
+        "subject": c.subject or "",
+        "period_start": c.period.start.isoformat() if c.period and c.period.start else "",
+        "period_end": c.period.end.isoformat() if c.period and c.period.end else "",
+        "period_source": c.period_source.value,
+        "lang": c.lang,
+        "source": c.source,
+    }
+
+
+def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from integfacts.extraction import extract  # noqa: PLC0415
+
+    rows: list[dict[str, Any]] = []
+    failed = 0
+    inputs = list(iter_inputs(args.paths))
+    for path, row, problem in inputs:
+        if problem is not None:
+            print(f"integfacts: error: {problem}", file=err)
+            failed += 1
+            continue
+        try:
+            doc = load_document(path, row, lang=args.lang)
+            claims = extract(doc)
+        except (InputError, ValueError, TypeError) as exc:
+            print(f"integfacts: error: {exc}", file=err)
+            failed += 1
+            continue
+        rows.extend(_claim_row(path, c) for c in claims)
+    if args.format == "json":
+        json.dump({"version": 1, "claims": rows}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=CSV_FIELDS)
+        w.writeheader()
+        w.writerows(rows)
+        out.write(buf.getvalue())
+    else:
+        _print_table(rows, out)
+    if failed:
+        print(f"integfacts: {failed} of {len(inputs)} files failed", file=err)
+    return 1 if failed else 0
+
+
+def _print_table(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
+    cols = [
+        ("file", 10),
+        ("text", 34),
+        ("value", 18),
+        ("unit", 4),
+        ("qualifier", 9),
+        ("metric", 22),
+        ("period", 21),
+    ]
+    out.write("  ".join(name.ljust(w) for name, w in cols).rstrip() + "\n")
+    for r in rows:
+        y0, y1 = r["period_start"][:4], r["period_end"][:4]
+        period = y0 if y0 and y0 == y1 else f"{y0 or '..'}-{y1 or '..'}"
+        if period == "..-..":
+            period = ""
+        vals = {
+            "file": Path(r["file"]).name[:10],
+            "text": r["text"].replace("\n", " "),
+            "value": r["value"] + ("" if r["change"] is False else " (chg)"),
+            "unit": r["unit"],
+            "qualifier": r["qualifier"],
+            "metric": r["metric"] or f"~{r['metric_phrase']}",
+            "period": period,
+        }
+        line = "  ".join(_fit(vals[name], w) for name, w in cols)
+        out.write(line.rstrip() + "\n")
+    out.write(f"{len(rows)} claims\n")
+
+
+def _fit(s: str, width: int) -> str:
+    return (s[: width - 1] + "…") if len(s) > width else s.ljust(width)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="integfacts",
+        description="Numeric fact-checking across languages: extract and reconcile figures.",
+    )
+    p.add_argument("--version", action="version", version=f"integfacts {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="print every figure of the given files or folders")
+    ex.add_argument("paths", nargs="+", help="text files, or folders (with manifest.toml)")
+    ex.add_argument("--lang", help="language code for every file (default: manifest, detect)")
+    ex.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; return the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _cmd_extract(args, out, err)
+    except BrokenPipeError:  # output piped into "head": stop quietly
+        sys.stderr.close()
+        return 0
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
