@@ -627,6 +627,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 change=d.change,
                 kind=d.kind,
                 sentence=sent,
+                context=text[sent.start : sent.end],
             )
         )
     return claims

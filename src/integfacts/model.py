@@ -22,14 +22,18 @@ import attrs
 __all__ = [
     "Claim",
     "ClaimKind",
+    "Diagnosis",
     "Document",
+    "Finding",
     "Outcome",
     "Period",
     "PeriodSource",
     "Qualifier",
     "Quantity",
+    "Report",
     "ScanItem",
     "Span",
+    "Verdict",
 ]
 
 
@@ -298,6 +302,8 @@ class Claim:
     change: bool = False
     kind: ClaimKind = ClaimKind.COUNT
     sentence: Span | None = None
+    context: str = attrs.field(default="", repr=False)
+    """The sentence that states the figure (``text[sentence]``), for reports."""
 
     @property
     def value(self) -> Decimal:
@@ -337,3 +343,138 @@ class ScanItem:
     reason: str
     claim: Claim | None = None
     period: Period | None = None
+
+
+class Verdict(enum.Enum):
+    """What a set of related claims from different sources amounts to."""
+
+    AGREE = "agree"
+    CONTRADICT = "contradict"
+    NOT_COMPARABLE = "not_comparable"
+    """Related claims that cannot be compared: different periods, currencies
+    without a rate, a level against a change, different metrics."""
+
+
+class Diagnosis(enum.Enum):
+    """The finer reading of a finding."""
+
+    SAME = "same"
+    APPROXIMATE = "approximate"
+    """Intervals overlap but the stated values differ (about 58 vs 58.3)."""
+    ROUNDING = "rounding"
+    QUALIFIER_MISMATCH = "qualifier_mismatch"
+    """Qualifiers alone make the difference ("120" vs "more than 120", "hundreds of")."""
+    SCALE_SLIP = "scale_slip"
+    """Values differ by a power of ten: a scale word or separator slip."""
+    MILLION_BILLION = "million_billion"
+    """Values differ by a factor of 1000: million vs billion (or thousand vs million)."""
+    TRANSPOSITION = "transposition"
+    PERCENT_POINTS = "percent_points"
+    """Percent against percentage points."""
+    VALUE_DIFFERS = "value_differs"
+    DIFFERENT_PERIOD = "different_period"
+    NEEDS_CONVERSION = "needs_conversion"
+    LEVEL_VS_CHANGE = "level_vs_change"
+    DIFFERENT_METRIC = "different_metric"
+    """The same value stated for different metrics (exports vs import-export)."""
+
+
+@attrs.frozen
+class Finding:
+    """Related claims from two or more sources, the verdict and why.
+
+    Attributes:
+        verdict: agree, contradict or not comparable.
+        diagnosis: the finer reading.
+        claims: every claim of the finding (all sources, every appearance).
+        reason: one plain English sentence a journalist can paste.
+        score: how confident the match is, 0-100.
+        metric: the concept key (or phrase) the claims share.
+        subject: the place they are about, when known.
+        majority: with three or more independent sources, the value most support.
+        independent_sources: how many independent sources speak (syndicated
+            copies and translations of one story count once).
+    """
+
+    verdict: Verdict
+    diagnosis: Diagnosis
+    claims: tuple[Claim, ...]
+    reason: str
+    score: float = 100.0
+    metric: str | None = None
+    subject: str | None = None
+    majority: Decimal | None = None
+    independent_sources: int = 0
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct sources of the claims, sorted."""
+        return tuple(sorted({c.source for c in self.claims}))
+
+
+@attrs.frozen
+class Report:
+    """The result of :func:`integfacts.reconcile` or :func:`integfacts.compare`.
+
+    Attributes:
+        findings: in a deterministic order, contradictions first, then by metric.
+        unmatched: claims that matched no claim of another source.
+        claims: every claim considered.
+        documents: the sources considered, sorted.
+    """
+
+    findings: tuple[Finding, ...] = ()
+    unmatched: tuple[Claim, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    documents: tuple[str, ...] = ()
+
+    @property
+    def agreements(self) -> list[Finding]:
+        """The findings whose sources agree."""
+        return [f for f in self.findings if f.verdict is Verdict.AGREE]
+
+    @property
+    def contradictions(self) -> list[Finding]:
+        """The findings whose sources contradict each other."""
+        return [f for f in self.findings if f.verdict is Verdict.CONTRADICT]
+
+    @property
+    def not_comparable(self) -> list[Finding]:
+        """Related claims that could not be compared, with the reason."""
+        return [f for f in self.findings if f.verdict is Verdict.NOT_COMPARABLE]
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON (schema: ``docs/report.schema.json``, version 1)."""
+        from integfacts.report import to_json  # noqa: PLC0415 - renderers load on use
+
+        return to_json(self, indent=indent)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data (strings for every Decimal)."""
+        from integfacts.report import to_dict  # noqa: PLC0415
+
+        return to_dict(self)
+
+    def to_markdown(self) -> str:
+        """The report as Markdown: summary, then each finding with its claims."""
+        from integfacts.report import to_markdown  # noqa: PLC0415
+
+        return to_markdown(self)
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page (nothing loaded from the network)."""
+        from integfacts.report import to_html  # noqa: PLC0415
+
+        return to_html(self)
+
+    def to_text(self, *, width: int = 110) -> str:
+        """The report as a plain-text table for the terminal."""
+        from integfacts.report import to_text  # noqa: PLC0415
+
+        return to_text(self, width=width)
+
+    def to_claimreview(self) -> list[dict[str, Any]]:
+        """The findings as schema.org ``ClaimReview`` objects (JSON-LD)."""
+        from integfacts.report import to_claimreview  # noqa: PLC0415
+
+        return to_claimreview(self)

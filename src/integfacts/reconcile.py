@@ -1,0 +1,821 @@
+"""Reconciliation: which sources agree, which contradict, and why.
+
+The pipeline is claims -> blocks -> pairs -> groups -> findings:
+
+1. **Blocking.** Each claim gets a key: the figure's dimension (money,
+   percent, count, rank, ratio), the metric (a concept key shared across
+   languages, or, for phrases the vocabulary does not know, a cluster of
+   similar phrases within one language found with RapidFuzz) and the subject.
+   Only claims with the same key are ever compared, so the work grows with
+   the block sizes, never with the square of the number of claims.
+2. **Pairing.** Within a block, claims of different independent sources are
+   paired one to one, best match first (same period, closest value).
+3. **Comparison.** Each group of paired claims gets a verdict from its
+   intervals (qualifier and stated precision), periods, currencies and
+   level/change status, plus a diagnosis (scale slip, transposition ...)
+   and one plain sentence of reason.
+
+Example:
+    >>> import integfacts as ifx
+    >>> a = ifx.Document("Da Nang received more than 3,000 delegations.", source="a", lang="en")
+    >>> b = ifx.Document("Da Nang menerima lebih dari 3.000 delegasi.", source="b", lang="id")
+    >>> [f.verdict.value for f in reconcile([a, b]).findings]
+    ['agree']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from integfacts.model import (
+    Claim,
+    ClaimKind,
+    Diagnosis,
+    Document,
+    Finding,
+    Period,
+    Qualifier,
+    Quantity,
+    Report,
+    Verdict,
+)
+
+__all__ = ["compare", "reconcile"]
+
+_FUZZY_CUTOFF = 85.0
+_MAX_BLOCK = 1000
+_DIFF_METRIC_MIN = Decimal(100)  # same-value-different-metric only for values this distinctive
+
+
+@attrs.frozen
+class _Interval:
+    lo: Decimal | None
+    lo_open: bool
+    hi: Decimal | None
+    hi_open: bool
+
+
+DEFAULT_OPEN_SLACK = Decimal("0.25")
+"""How far past its bound an open-ended figure is read when comparing: "more than
+3,000" is compared as (3000, 3750]. Writers round down to a round number;
+nobody writes "more than 1.07 billion" for 10.9 billion."""
+
+
+def _interval(
+    q: Quantity, rate: Decimal = Decimal(1), slack: Decimal = DEFAULT_OPEN_SLACK
+) -> _Interval:
+    lo, hi = q.low, q.high
+    if hi is None and q.qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        hi = (q.upper or q.value) * (1 + slack)
+    if lo is None and q.qualifier in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+        lo = q.value * (1 - slack)
+    lo = lo * rate if lo is not None else None
+    hi = hi * rate if hi is not None else None
+    return _Interval(
+        lo,
+        q.qualifier is Qualifier.MORE_THAN,
+        hi,
+        q.qualifier in (Qualifier.LESS_THAN, Qualifier.NEARLY),
+    )
+
+
+def _overlap(a: _Interval, b: _Interval) -> bool:
+    def below(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
+        if hi is None or lo is None:
+            return False
+        return hi < lo or (hi == lo and (hi_open or lo_open))
+
+    return not below(a.hi, a.hi_open, b.lo, b.lo_open) and not below(
+        b.hi, b.hi_open, a.lo, a.lo_open
+    )
+
+
+# ------------------------------------------------------------------- blocking
+
+
+def _dimension(c: Claim) -> str:
+    if c.kind is ClaimKind.MONEY:
+        return "money"
+    if c.kind is ClaimKind.PERCENT:
+        return "percent"
+    return str(c.kind.value)
+
+
+def _phrase_key(c: Claim) -> str:
+    return " ".join(c.metric_phrase.casefold().split()[:3])
+
+
+def _block_keys(claims: Sequence[Claim], cutoff: float) -> list[tuple[str, str, str]]:
+    """(dimension, metric key, subject) per claim; unknown metrics fuzzy-clustered."""
+    keys: list[tuple[str, str, str]] = []
+    loose: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        dim, subj = _dimension(c), c.subject or ""
+        if c.metric:
+            keys.append((dim, c.metric, subj))
+        else:
+            keys.append((dim, "", subj))
+            loose[(dim, subj, c.lang)].append(i)
+    for (dim, subj, lang), idxs in loose.items():
+        phrases = sorted({_phrase_key(claims[i]) for i in idxs})
+        cluster = _cluster_phrases(tuple(phrases), cutoff)
+        for i in idxs:
+            p = _phrase_key(claims[i])
+            keys[i] = (dim, f"~{lang}:{cluster[p]}" if p else f"~{lang}:", subj)
+    return keys
+
+
+@functools.lru_cache(maxsize=256)
+def _cluster_phrases(phrases: tuple[str, ...], cutoff: float) -> dict[str, str]:
+    """Group similar phrases (RapidFuzz ratio >= cutoff); each maps to its group's first."""
+    if len(phrases) <= 1:
+        return {p: p for p in phrases}
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - loaded when first needed
+
+    parent = list(range(len(phrases)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for start in range(0, len(phrases), _MAX_BLOCK):
+        chunk = phrases[start : start + _MAX_BLOCK]
+        scores = process.cdist(chunk, phrases, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+        for a, row in enumerate(scores):
+            for b in row.nonzero()[0]:
+                ra, rb = find(start + a), find(int(b))
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    return {p: phrases[find(i)] for i, p in enumerate(phrases)}
+
+
+# --------------------------------------------------------- independent sources
+
+
+def _source_groups(claims: Sequence[Claim], docs: Sequence[Document]) -> dict[str, str]:
+    """source -> representative: copies and translations of one story count once.
+
+    Two sources are one when a document names the other's source line
+    (``Sumber:``/``Source:``/``منبع:`` with the same URL), or when their claim
+    sets are near-identical (3+ claims, Jaccard >= 0.8 on metric and value).
+    """
+    sources = sorted({c.source for c in claims})
+    parent = {s: s for s in sources}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    cited: dict[str, str] = {}
+    for d in docs:
+        for found in _SOURCE_LINE.findall(d.text):
+            url = found.rstrip(".,;)")
+            if url in cited and cited[url] != d.source and d.source in parent:
+                union(cited[url], d.source)
+            cited.setdefault(url, d.source)
+            if url in parent and d.source in parent:
+                union(url, d.source)
+    sets: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        if c.metric:
+            sets[c.source].add((c.metric, str(c.quantity.value)))
+    names = [s for s in sources if len(sets[s]) >= 3]
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            inter = len(sets[a] & sets[b])
+            if inter and inter / len(sets[a] | sets[b]) >= 0.8:
+                union(a, b)
+    return {s: find(s) for s in sources}
+
+
+_SOURCE_LINE = re.compile(r"(?m)^\s*(?:Sumber|Source|Nguồn|منبع)\s*:\s*(\S+)")
+
+
+# ------------------------------------------------------------------ comparing
+
+
+@attrs.frozen
+class _Cmp:
+    verdict: Verdict
+    diagnosis: Diagnosis
+    reason: str
+
+
+def _fmt(v: Decimal) -> str:
+    if v == v.to_integral_value():
+        return f"{int(v):,}"
+    return str(f"{v.normalize():,f}")
+
+
+def _say(c: Claim) -> str:
+    q = c.quantity
+    words = {
+        Qualifier.MORE_THAN: "more than ",
+        Qualifier.AT_LEAST: "at least ",
+        Qualifier.ABOUT: "about ",
+        Qualifier.NEARLY: "nearly ",
+        Qualifier.LESS_THAN: "less than ",
+        Qualifier.AT_MOST: "at most ",
+        Qualifier.MULTIPLES: "",
+    }
+    if q.qualifier is Qualifier.MULTIPLES:
+        body = {"100": "hundreds", "1,000": "thousands", "10": "dozens"}.get(
+            _fmt(q.value), f"multiples of {_fmt(q.value)}"
+        )
+        return f"{body} (“{c.text}”)"
+    unit = "" if q.unit is None else ("%" if q.unit == "%" else f" {q.unit}")
+    if q.unit == "pp":
+        unit = " percentage points"
+    rng = f"–{_fmt(q.upper)}" if q.upper is not None else ""
+    return f"{words.get(q.qualifier, '')}{_fmt(q.value)}{rng}{unit}"
+
+
+def _period_text(p: Period | None) -> str:
+    if p is None:
+        return "unstated"
+    if p.start is not None and p.end is not None:
+        if p.start.year == p.end.year:
+            return (
+                str(p.start.year)
+                if p.start.month == 1 and p.end.month == 12
+                else (p.start.isoformat() if p.start == p.end else f"{p.start}–{p.end}")
+            )
+        return f"{p.start.year}–{p.end.year}"
+    if p.end is not None:
+        return f"up to {p.end.year}"
+    if p.start is not None:
+        return f"from {p.start.year}"
+    return "unstated"
+
+
+def _period_relation(a: Period | None, b: Period | None) -> str:
+    if (
+        a is None
+        or b is None
+        or (a.start is None and a.end is None)
+        or (b.start is None and b.end is None)
+    ):
+        return "unknown"
+    if (a.start, a.end) == (b.start, b.end):
+        return "equal"
+    if not a.overlaps(b):
+        return "disjoint"
+    # open-ended "to date" against a closed range ending in the same year: same span
+    if a.end and b.end and a.end.year == b.end.year and (a.start is None or b.start is None):
+        return "equal"
+    if (
+        a.start
+        and b.start
+        and a.end
+        and b.end
+        and a.start.year == b.start.year
+        and (a.end.year == b.end.year)
+    ):
+        return "equal"
+    return "overlap"
+
+
+def _factor_diagnosis(v1: Decimal, v2: Decimal) -> tuple[Diagnosis, str] | None:
+    if v1 <= 0 or v2 <= 0:
+        return None
+    hi, lo = max(v1, v2), min(v1, v2)
+    ratio = hi / lo
+    k = len(str(int(ratio))) - 1 if ratio >= 1 else 0
+    if k >= 1:
+        power = Decimal(10) ** k
+        # within 6% of a power of ten (10.2 counts: 1.07 vs 10.9)
+        for p in (power, power * 10):
+            if abs(ratio / p - 1) <= Decimal("0.06"):
+                f = ratio.quantize(Decimal("0.1"))
+                if p == 1000:
+                    return (
+                        Diagnosis.MILLION_BILLION,
+                        f"values differ by a factor of {_fmt(f)} — possible million vs billion"
+                        " (or thousand vs million) slip",
+                    )
+                return (
+                    Diagnosis.SCALE_SLIP,
+                    f"values differ by a factor of {_fmt(f)}"
+                    " — possible scale-word or separator slip",
+                )
+    a, b = str(v1.normalize()), str(v2.normalize())
+    if len(a) == len(b) and a != b and sorted(a) == sorted(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            return Diagnosis.TRANSPOSITION, "two adjacent digits are transposed"
+    return None
+
+
+def _compare(
+    claims: Sequence[Claim],
+    rates: Mapping[str, Decimal] | None,
+    slack: Decimal = DEFAULT_OPEN_SLACK,
+) -> _Cmp:
+    """Compare claims of different sources (a pair, or a group that all agree)."""
+    units = {c.quantity.unit for c in claims}
+    changes = {c.change for c in claims}
+    if len(changes) > 1:
+        return _Cmp(
+            Verdict.NOT_COMPARABLE,
+            Diagnosis.LEVEL_VS_CHANGE,
+            "one source states a level, another a change: they cannot be compared",
+        )
+    # periods
+    rels = {
+        _period_relation(a.period, b.period)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if a.source != b.source
+    }
+    scale = {c.quantity.unit: Decimal(1) for c in claims}
+    if len(units) > 1:
+        if units == {"%", "pp"}:
+            vals = sorted({_fmt(c.quantity.value) for c in claims})
+            return _Cmp(
+                Verdict.CONTRADICT,
+                Diagnosis.PERCENT_POINTS,
+                f"one source gives percent, another percentage points ({', '.join(vals)}):"
+                " a change in percent is not a change in points",
+            )
+        if rates is None or not all(u in rates for u in units if u is not None):
+            names = ", ".join(sorted(u or "no unit" for u in units))
+            return _Cmp(
+                Verdict.NOT_COMPARABLE,
+                Diagnosis.NEEDS_CONVERSION,
+                f"the figures are in different currencies ({names}) and no exchange rate was given",
+            )
+        scale = {u: rates[u] for u in units if u is not None}
+    ivs = [_interval(c.quantity, scale.get(c.quantity.unit, Decimal(1)), slack) for c in claims]
+    all_overlap = all(
+        _overlap(ivs[i], ivs[j])
+        for i in range(len(claims))
+        for j in range(i + 1, len(claims))
+        if claims[i].source != claims[j].source
+    )
+    values = [c.quantity.value * scale.get(c.quantity.unit, Decimal(1)) for c in claims]
+    said = " vs ".join(dict.fromkeys(_say(c) for c in claims))
+    if "disjoint" in rels:
+        periods = " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
+        return _Cmp(
+            Verdict.NOT_COMPARABLE,
+            Diagnosis.DIFFERENT_PERIOD,
+            f"the figures refer to different periods ({periods}): {said}",
+        )
+    if all_overlap:
+        note = ""
+        if "overlap" in rels:
+            periods = " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
+            note = f"; the stated periods differ slightly ({periods})"
+        if len(set(values)) == 1 and len({c.quantity.qualifier for c in claims}) == 1:
+            return _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {said}{note}")
+        if len(set(values)) == 1:
+            return _Cmp(
+                Verdict.AGREE,
+                Diagnosis.QUALIFIER_MISMATCH,
+                f"the sources agree on the value, with different qualifiers: {said}{note}",
+            )
+        return _Cmp(
+            Verdict.AGREE,
+            Diagnosis.APPROXIMATE,
+            f"the sources agree within the precision they state: {said}{note}",
+        )
+    # the intervals do not overlap
+    quals = {c.quantity.qualifier for c in claims}
+    v_lo, v_hi = min(values), max(values)
+    fac = _factor_diagnosis(v_lo, v_hi) if v_lo != v_hi else None
+    if v_lo == v_hi or (Qualifier.MULTIPLES in quals and fac is None):
+        diag, text = (
+            Diagnosis.QUALIFIER_MISMATCH,
+            f"the qualifiers do not fit together: {said}",
+        )
+    elif fac is not None:
+        diag, text = fac[0], f"{said}: {fac[1]}"
+    else:
+        rel = (v_hi - v_lo) / v_lo * 100 if v_lo > 0 else None
+        pct = f" by {rel.quantize(Decimal(1))}%" if rel is not None else ""
+        diag, text = Diagnosis.VALUE_DIFFERS, f"values differ{pct}: {said}"
+    if "overlap" in rels:
+        periods = " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
+        return _Cmp(
+            Verdict.NOT_COMPARABLE,
+            Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag,
+            f"{text[0].upper()}{text[1:]}; but the periods differ ({periods}), so this may not be"
+            " an error",
+        )
+    return _Cmp(Verdict.CONTRADICT, diag, text[0].upper() + text[1:])
+
+
+# -------------------------------------------------------------------- pairing
+
+
+def _closeness(a: Claim, b: Claim) -> tuple[int, Decimal]:
+    """Lower is better: period relation rank, then relative value distance."""
+    rel = _period_relation(a.period, b.period)
+    rank = {"equal": 0, "unknown": 1, "overlap": 2, "disjoint": 3}[rel]
+    va, vb = abs(a.quantity.value), abs(b.quantity.value)
+    dist = abs(va - vb) / max(va, vb, Decimal(1))
+    return rank, dist
+
+
+def _groups(block: Sequence[Claim], indep: Mapping[str, str]) -> list[list[Claim]]:
+    """Pair claims of different independent sources one to one, best first."""
+    by_src: dict[str, list[Claim]] = defaultdict(list)
+    for c in block:
+        by_src[indep[c.source]].append(c)
+    if len(by_src) < 2:
+        return []
+    if all(len(v) == 1 for v in by_src.values()):
+        # the common case: one claim per source — one group, plus copies
+        return [sorted(block, key=_claim_order)]
+    ids = {id(c): k for k, c in enumerate(block)}
+    parent = list(range(len(block)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    srcs = sorted(by_src)
+    for i, sa in enumerate(srcs):
+        for sb in srcs[i + 1 :]:
+            cands = sorted(
+                (
+                    (_closeness(a, b), _claim_order(a), _claim_order(b), ids[id(a)], ids[id(b)])
+                    for a in by_src[sa]
+                    for b in by_src[sb]
+                ),
+            )
+            used_a: set[int] = set()
+            used_b: set[int] = set()
+            for (rank, _dist), _oa, _ob, ia, ib in cands:
+                if ia in used_a or ib in used_b or rank == 3:
+                    continue
+                used_a.add(ia)
+                used_b.add(ib)
+                ra, rb = find(ia), find(ib)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    # copies from the same independent source join the group of their twin
+    comps: dict[int, list[Claim]] = defaultdict(list)
+    for k, c in enumerate(block):
+        comps[find(k)].append(c)
+    return [
+        sorted(g, key=_claim_order)
+        for g in comps.values()
+        if len({indep[c.source] for c in g}) >= 2
+    ]
+
+
+def _claim_order(c: Claim) -> tuple[str, int, int]:
+    return (c.source, c.span.start, c.span.end)
+
+
+# ----------------------------------------------------------------- the API
+
+
+def _claims_of(items: Iterable[Document | Claim]) -> tuple[list[Claim], list[Document]]:
+    from integfacts.extraction import extract  # noqa: PLC0415 - avoid an import cycle at load
+
+    claims: list[Claim] = []
+    docs: list[Document] = []
+    for it in items:
+        if isinstance(it, Document):
+            docs.append(it)
+            claims.extend(extract(it))
+        elif isinstance(it, Claim):
+            claims.append(it)
+        else:
+            raise TypeError(f"reconcile takes Documents or Claims, got {type(it).__name__}")
+    return claims, docs
+
+
+def _majority(group: Sequence[Claim], indep: Mapping[str, str]) -> Decimal | None:
+    reps = {indep[c.source] for c in group}
+    if len(reps) < 3:
+        return None
+    support: dict[Decimal, set[str]] = defaultdict(set)
+    for c in group:
+        support[c.quantity.value].add(indep[c.source])
+    best = max(sorted(support), key=lambda v: len(support[v]))
+    return best if len(support[best]) * 2 > len(reps) else None
+
+
+def reconcile(
+    items: Iterable[Document | Claim],
+    *,
+    rates: Mapping[str, Decimal] | None = None,
+    within_documents: bool = False,
+    score_cutoff: float = _FUZZY_CUTOFF,
+    open_slack: Decimal = DEFAULT_OPEN_SLACK,
+) -> Report:
+    """Compare the claims of many sources and say which agree and which contradict.
+
+    Args:
+        items: Documents (extracted here) or Claims, in any mix of languages.
+        rates: exchange rates to a common base, per ISO 4217 code
+            (``{"USD": Decimal(1), "VND": Decimal("0.0000393")}``); without
+            them, amounts in different currencies are "not comparable".
+        within_documents: also compare claims of the same source.
+        score_cutoff: RapidFuzz similarity (0-100) for phrases without a
+            concept key to be treated as the same metric.
+        open_slack: how far past its bound an open figure ("more than
+            3,000") is read when comparing (0.25: up to 3,750).
+
+    Returns:
+        A :class:`~integfacts.model.Report`; the same inputs in any order
+        give the same report.
+    """
+    claims, docs = _claims_of(items)
+    claims.sort(key=_claim_order)
+    indep = _source_groups(claims, docs)
+    if within_documents:
+        indep = {s: f"{s}" for s in indep}
+    keys = _block_keys(claims, score_cutoff)
+    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c, k in zip(claims, keys, strict=True):
+        blocks[k].append(c)
+    findings: list[Finding] = []
+    matched: set[int] = set()
+    for key in sorted(blocks):
+        block = blocks[key]
+        groups = _groups_within(block) if within_documents else _groups(block, indep)
+        score = 100.0 if key[1] and not key[1].startswith("~") else score_cutoff
+        for g in groups:
+            matched.update(id(c) for c in g)
+            findings.extend(_judge(g, key, score, indep, rates, open_slack))
+    findings.extend(_same_value_other_metric(claims, keys, indep, matched))
+    findings.sort(key=_finding_order)
+    unmatched = tuple(c for c in claims if id(c) not in matched)
+    return Report(
+        findings=tuple(findings),
+        unmatched=unmatched,
+        claims=tuple(claims),
+        documents=tuple(sorted({c.source for c in claims} | {d.source for d in docs})),
+    )
+
+
+def _judge(
+    g: Sequence[Claim],
+    key: tuple[str, str, str],
+    score: float,
+    indep: Mapping[str, str],
+    rates: Mapping[str, Decimal] | None,
+    slack: Decimal,
+) -> list[Finding]:
+    """The findings of one group: its verdict, and the agreeing majority if split.
+
+    Every pair of claims from different independent sources is compared. All
+    agree: one AGREE finding. Otherwise the group is a CONTRADICT (some pair
+    with the same or unknown period contradicts) or NOT_COMPARABLE finding
+    that names the majority value, and each cluster of two or more agreeing
+    independent sources is also reported as an AGREE finding.
+    """
+    metric, subject = key[1] or None, key[2] or None
+    n_indep = len({indep[c.source] for c in g})
+    pairs = [
+        (i, j, _compare([g[i], g[j]], rates, slack))
+        for i in range(len(g))
+        for j in range(i + 1, len(g))
+        if indep[g[i].source] != indep[g[j].source]
+    ]
+    base = {
+        "claims": tuple(g),
+        "score": score,
+        "metric": metric,
+        "subject": subject,
+        "independent_sources": n_indep,
+    }
+    if all(p[2].verdict is Verdict.AGREE for p in pairs):
+        cmp = _compare(g, rates, slack)
+        return [
+            Finding(
+                verdict=cmp.verdict,
+                diagnosis=cmp.diagnosis,
+                reason=_sentence(cmp.reason, g, indep),
+                majority=_majority(g, indep),
+                **base,  # type: ignore[arg-type]
+            )
+        ]
+    parent = list(range(len(g)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, j, cmp_ij in pairs:
+        if cmp_ij.verdict is Verdict.AGREE:
+            ri, rj = find(i), find(j)
+            parent[max(ri, rj)] = min(ri, rj)
+    clusters: dict[int, list[Claim]] = defaultdict(list)
+    for k, claim in enumerate(g):
+        clusters[find(k)].append(claim)
+    worst = next((p for p in pairs if p[2].verdict is Verdict.CONTRADICT), None) or next(
+        p for p in pairs if p[2].verdict is not Verdict.AGREE
+    )
+    reason = worst[2].reason
+    ranked = sorted(
+        clusters.values(),
+        key=lambda cl: (-len({indep[c.source] for c in cl}), _claim_order(cl[0])),
+    )
+    majority = None
+    if n_indep >= 3 and len(ranked) > 1:
+        top = ranked[0]
+        k = len({indep[c.source] for c in top})
+        if k * 2 > n_indep:
+            majority = top[0].quantity.value
+            others = "; ".join(
+                f"{', '.join(sorted({c.source for c in cl}))} says {_say(cl[0])}"
+                for cl in ranked[1:]
+            )
+            names = ", ".join(sorted({c.source for c in top}))
+            reason = (
+                f"{k} of {n_indep} independent sources ({names}) say {_say(top[0])};"
+                f" {others} — {reason[0].lower()}{reason[1:]}"
+            )
+    out = [
+        Finding(
+            verdict=worst[2].verdict,
+            diagnosis=worst[2].diagnosis,
+            reason=_sentence(reason, g, indep),
+            majority=majority,
+            **base,  # type: ignore[arg-type]
+        )
+    ]
+    for cl in ranked:
+        if len({indep[c.source] for c in cl}) >= 2:
+            cmp = _compare(cl, rates, slack)
+            out.append(
+                Finding(
+                    verdict=Verdict.AGREE,
+                    diagnosis=cmp.diagnosis,
+                    claims=tuple(cl),
+                    reason=_sentence(cmp.reason, cl, indep),
+                    score=score,
+                    metric=metric,
+                    subject=subject,
+                    independent_sources=len({indep[c.source] for c in cl}),
+                )
+            )
+    return out
+
+
+def _groups_within(block: Sequence[Claim]) -> list[list[Claim]]:
+    return [sorted(block, key=_claim_order)] if len(block) >= 2 else []
+
+
+def _sentence(reason: str, group: Sequence[Claim], indep: Mapping[str, str]) -> str:
+    reps = len({indep[c.source] for c in group})
+    copies = len({c.source for c in group}) - reps
+    note = f" ({copies} of the sources repeat another and count once)" if copies else ""
+    s = reason[0].upper() + reason[1:]
+    return s.rstrip(".") + note + "."
+
+
+_VERDICT_ORDER = {Verdict.CONTRADICT: 0, Verdict.NOT_COMPARABLE: 1, Verdict.AGREE: 2}
+
+
+def _finding_order(f: Finding) -> tuple[int, str, str, tuple[tuple[str, int, int], ...]]:
+    return (
+        _VERDICT_ORDER[f.verdict],
+        f.metric or "",
+        f.subject or "",
+        tuple(_claim_order(c) for c in f.claims),
+    )
+
+
+def _same_value_other_metric(
+    claims: Sequence[Claim],
+    keys: Sequence[tuple[str, str, str]],
+    indep: Mapping[str, str],
+    matched: set[int],
+) -> list[Finding]:
+    """One value stated for two different metrics by different sources."""
+    by_value: dict[tuple[str, str, Decimal, str | None, bool], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        v = c.quantity.value
+        if abs(v) < _DIFF_METRIC_MIN and v == v.to_integral_value():
+            continue  # small round counts coincide all the time
+        by_value[(keys[i][0], keys[i][2], v, c.quantity.unit, c.change)].append(i)
+    out = []
+    for (_dim, subj, _v, _u, _ch), idxs in sorted(by_value.items(), key=lambda kv: str(kv[0])):
+        metrics = {keys[i][1] for i in idxs}
+        srcs = {indep[claims[i].source] for i in idxs}
+        if len(metrics) < 2 or len(srcs) < 2:
+            continue
+        group = sorted((claims[i] for i in idxs), key=_claim_order)
+        names = " vs ".join(dict.fromkeys((c.metric or c.metric_phrase or "?") for c in group))
+        matched.update(id(c) for c in group)
+        out.append(
+            Finding(
+                verdict=Verdict.NOT_COMPARABLE,
+                diagnosis=Diagnosis.DIFFERENT_METRIC,
+                claims=tuple(group),
+                reason=(
+                    f"The same value {_say(group[0])} is given for different metrics ({names}):"
+                    " one source may have mislabelled the figure."
+                ),
+                score=90.0,
+                metric=None,
+                subject=subj or None,
+                independent_sources=len(srcs),
+            )
+        )
+    return out
+
+
+def compare(
+    original: Document,
+    translation: Document,
+    *,
+    rates: Mapping[str, Decimal] | None = None,
+) -> Report:
+    """Check that a translation keeps every figure of its original.
+
+    Figures are paired one to one (same kind and unit, closest value, in text
+    order); a changed figure is a contradiction, a figure missing from either
+    side is in ``report.unmatched``.
+
+    Example:
+        >>> import integfacts as ifx
+        >>> o = ifx.Document("Ekspor naik 9,6% ke 1,07 miliar dolar AS.", source="a", lang="id")
+        >>> t = ifx.Document("Exports rose 9.6% to 10.7 billion dollars.", source="b", lang="en")
+        >>> [(f.verdict.value, f.diagnosis.value) for f in compare(o, t).findings]
+        [('contradict', 'scale_slip'), ('agree', 'same')]
+    """
+    from integfacts.extraction import extract  # noqa: PLC0415
+
+    a = extract(original)
+    b = extract(translation)
+    findings: list[Finding] = []
+    used_b: set[int] = set()
+    pairs: list[tuple[Claim, Claim]] = []
+    for ca in a:
+        best = None
+        for j, cb in enumerate(b):
+            if j in used_b or _dimension(ca) != _dimension(cb) or ca.change != cb.change:
+                continue
+            if ca.quantity.unit != cb.quantity.unit and _dimension(ca) != "money":
+                continue
+            score = _translation_score(ca, cb, a, b)
+            if best is None or score < best[0]:
+                best = (score, j)
+        if best is not None and best[0][0] < 2:
+            used_b.add(best[1])
+            pairs.append((ca, b[best[1]]))
+    matched = {id(x) for p in pairs for x in p}
+    indep = {original.source: original.source, translation.source: translation.source}
+    for ca, cb in pairs:
+        cmp = _compare([ca, cb], rates)
+        if cmp.verdict is Verdict.NOT_COMPARABLE and cmp.diagnosis is Diagnosis.DIFFERENT_PERIOD:
+            cmp = _Cmp(Verdict.CONTRADICT, Diagnosis.DIFFERENT_PERIOD, cmp.reason)
+        findings.append(
+            Finding(
+                verdict=cmp.verdict,
+                diagnosis=cmp.diagnosis,
+                claims=(ca, cb),
+                reason=_sentence(cmp.reason, [ca, cb], indep),
+                metric=ca.metric or cb.metric,
+                subject=ca.subject or cb.subject,
+                independent_sources=2,
+            )
+        )
+    findings.sort(key=_finding_order)
+    return Report(
+        findings=tuple(findings),
+        unmatched=tuple(c for c in (*a, *b) if id(c) not in matched),
+        claims=(*a, *b),
+        documents=tuple(sorted({original.source, translation.source})),
+    )
+
+
+def _translation_score(
+    ca: Claim, cb: Claim, a: Sequence[Claim], b: Sequence[Claim]
+) -> tuple[int, Decimal, float]:
+    """Lower is better: 0 same value, 1 a plausible slip, 2 unrelated; then distance."""
+    va, vb = ca.quantity.value, cb.quantity.value
+    if va == vb:
+        tier = 0
+    elif _factor_diagnosis(abs(va), abs(vb)) is not None:
+        tier = 1
+    else:
+        tier = 1 if ca.metric is not None and ca.metric == cb.metric else 2
+    pa = a.index(ca) / max(len(a), 1)
+    pb = b.index(cb) / max(len(b), 1)
+    dist = abs(va - vb) / max(abs(va), abs(vb), Decimal(1))
+    return tier, dist, abs(pa - pb)
