@@ -101,11 +101,18 @@ class _Lex:
     mult_of: dict[str, Decimal]
     year_after: re.Pattern[str]
     refine: dict[str, dict[str, str]]
+    rank_after: re.Pattern[str]
+    ordinal_words: re.Pattern[str]
+    ordinal_of: dict[str, Decimal]
+    percent_before: re.Pattern[str]
+    change_after_down: re.Pattern[str]
+    unit_gap: re.Pattern[str]
+    time_before: re.Pattern[str]
 
 
 def _words_before(words: Sequence[str], *, cs: bool = False) -> str:
     """A pattern for one of ``words`` ending right before the figure."""
-    alts = _alt(words)
+    alts = _alt(words).replace(r"\ ", r"[\s\u200c]+")
     if cs:
         return rf"(?:^|(?<=[\s(\[\"“'«]))(?:{alts})\s*$"
     return rf"(?:^|(?<=[\s(\[\"“'«]))(?i:{alts})\s*$"
@@ -136,6 +143,9 @@ def _lex(code: str) -> _Lex:
     year_words = lang.raw.get("periods", {}).get("year_words", [])
     per_suffix = cl.get("ordinal_suffix", [])
     never = _never()
+    ordinals = {k.casefold(): Decimal(str(v)) for k, v in cl.get("ordinal_words", {}).items()}
+    suffixes = cl.get("percent_suffix", [])
+    pct_suffix = rf"(?=(?:{_alt(suffixes)}){_END})" if suffixes else "(?!)"
     return _Lex(
         qual_before=re.compile(_words_before(list(quals))) if quals else never,
         qual_of=quals,
@@ -143,7 +153,7 @@ def _lex(code: str) -> _Lex:
         cur_after=re.compile(rf"[ \u00a0]?(?:{_alt(cur_words)}){_END}"),
         cur_of=curs,
         percent_after=re.compile(
-            rf"[ \u00a0]?(?i:{_alt(cl.get('percent', ['%']))})(?:{_END}|(?<=%))"
+            rf"[ \u00a0]?(?i:{_alt(cl.get('percent', ['%']))})(?:{_END}|(?<=%)|{pct_suffix})"
         ),
         points_after=re.compile(rf"[ \u00a0]?(?i:{_alt(cl['points'])}){_END}")
         if cl.get("points")
@@ -191,6 +201,22 @@ def _lex(code: str) -> _Lex:
         mult_of=mult,
         year_after=re.compile(rf"\s*(?i:{_alt(year_words)}){_END}") if year_words else never,
         refine=common().get("refine", {}),
+        rank_after=re.compile(rf"\s+(?i:{_alt(cl['rank_after'])}){_END}")
+        if cl.get("rank_after")
+        else never,
+        ordinal_words=re.compile(rf"{_START}(?i:{_alt(ordinals)}){_END}") if ordinals else never,
+        ordinal_of=ordinals,
+        percent_before=re.compile(rf"(?:{_alt(cl['percent_before'])})\s?$")
+        if cl.get("percent_before")
+        else never,
+        change_after_down=re.compile(rf"\s*(?i:{_alt(cl['change_after_down'])}){_END}")
+        if cl.get("change_after_down")
+        else never,
+        # what may stand between the two ends of a range besides the joiner: a currency
+        time_before=re.compile(_words_before(cl["time_before"]))
+        if cl.get("time_before")
+        else never,
+        unit_gap=re.compile(rf"(?:{_alt(cur_words)})?\s?$"),
     )
 
 
@@ -289,6 +315,7 @@ class _Draft:
     upper: Decimal | None = None
     of: Decimal | None = None
     words: bool = False
+    is_range: bool = False
 
 
 def scan(
@@ -371,8 +398,9 @@ def _run(
     language = _resolve_lang(doc)
     text = doc.text
     numerals = find_numerals(text, language.code)
-    multiples = list(_lex(language.code).multiples.finditer(text))
-    if not numerals and not multiples:
+    lex = _lex(language.code)
+    multiples = list(lex.multiples.finditer(text))
+    if not numerals and not multiples and not lex.ordinal_words.search(text):
         return [], []
     ctx = _Ctx(
         text,
@@ -407,6 +435,7 @@ def _run(
     for m in multiples:
         if not any(d.start < m.end() and m.start() < d.end for d in drafts):
             drafts.append(_multiple_draft(ctx, m))
+    drafts.extend(_ordinal_ranks(ctx, drafts))
     drafts.sort(key=lambda d: d.start)
     claims = _finish(ctx, drafts, periods)
     claim_of = {id(d): c for d, c in zip(drafts, claims, strict=True)}
@@ -446,6 +475,8 @@ def _classify(
         return "name", None  # part of a name or code ("G20", "A320", "GMT+7")
     if lex.ident_before.search(before):
         return "identifier", None
+    if lex.time_before.search(before) and re.match(r"\d{1,2}[.:h]\d{2}(?!\d)", text[s : e + 3]):
+        return "time", None  # "pukul 08.30", "lúc 8h30"
     if _TIME.match(text, s) or (
         s >= 3 and _TIME.match(text, text.rfind(" ", 0, s) + 1) and text[s - 1] == ":"
     ):
@@ -476,12 +507,16 @@ def _classify(
         return "ordinal", None
     if suffix or prefix:
         cue_end = prefix.start() if prefix else len(before)
-        if lex.rank_before.search(before[:cue_end]):
+        after_cue = lex.rank_after.match(text, suffix.end() if suffix else e)
+        if lex.rank_before.search(before[:cue_end]) or after_cue:
             # the figure is the ordinal itself: "ke-5", "thứ 5", "5th"
             end = suffix.end() if suffix else e
             start = s - (len(before) - prefix.start()) if prefix else s
             return "", _Draft(start, end, num.value, Decimal(0), [i], kind=ClaimKind.RANK)
         return "ordinal", None
+    if lex.rank_before.search(before) and not num.scaled:
+        # "peringkat 27", "رتبه ۵": a cardinal right after a rank word
+        return "", _Draft(s, e, num.value, Decimal(0), [i], kind=ClaimKind.RANK)
     if _LETTER.match(text, e) and not num.words:
         glued = re.match(r"[^\W\d_]+", text[e:])
         word = glued.group() if glued else ""
@@ -500,25 +535,41 @@ def _classify(
     # ranges "60-70", "từ 60 đến 70", "60 to 70"
     if nxt is not None and i + 1 not in outcome:
         gap = text[e : nxt.span.start]
-        if gap and lex.range_joiner.fullmatch(gap) and nxt.value > num.value:
-            rb = lex.range_before.search(before)
-            if rb is not None or gap.strip() in ("-", "–", "—"):
-                if nxt.scaled and not num.scaled:  # "3-4 tỷ USD": the scale is shared
-                    draft.value = num.value * nxt.scale
-                draft.upper = nxt.value
-                draft.end = nxt.span.end
-                draft.numerals.append(i + 1)
-                draft.step = max(num.step, nxt.step)
-                if rb is not None:
-                    draft.start = s - (len(before) - rb.start())
-                    before = before[: rb.start()]
-    _attach_units(ctx, draft, before)
+        unit = lex.unit_gap.search(gap)
+        joint = gap[: unit.start()] if unit else gap
+        same_scale = not num.scaled or not nxt.scaled or num.scale == nxt.scale
+        lower = num.value * nxt.scale if nxt.scaled and not num.scaled else num.value
+        if (
+            joint
+            and lex.range_joiner.fullmatch(joint)
+            and nxt.value > lower
+            and same_scale
+            and not lex.change_before.search(before)
+        ):
+            draft.value = lower  # "3-4 tỷ USD": the scale is shared
+            draft.upper = nxt.value
+            draft.end = nxt.span.end
+            draft.numerals.append(i + 1)
+            draft.step = max(num.step, nxt.step)
+            draft.is_range = True
+    _attach_units(ctx, draft, s)
     return "", draft
 
 
-def _attach_units(ctx: _Ctx, d: _Draft, before: str) -> None:
-    """Currency, percent, qualifier and change cues around a draft (in place)."""
+def _attach_units(ctx: _Ctx, d: _Draft, left: int) -> None:
+    """Currency, percent, qualifier and change cues around a draft (in place).
+
+    ``left`` is where the figure's own words start; each cue found before it
+    ("US$", "lebih dari", "between") extends the span leftwards.
+    """
     text, lex = ctx.text, ctx.lex
+    base = max(0, left - _LEFT)
+    before = text[base:left]
+
+    def take(m: re.Match[str]) -> str:
+        d.start = min(d.start, base + m.start())
+        return before[: m.start()]
+
     # unit after: currency or percent
     m = lex.cur_after.match(text, d.end)
     if m:
@@ -534,27 +585,32 @@ def _attach_units(ctx: _Ctx, d: _Draft, before: str) -> None:
             d.unit, d.kind, d.end = "pp", ClaimKind.PERCENT, pts.end()
         elif pct:
             d.unit, d.kind, d.end = "%", ClaimKind.PERCENT, pct.end()
+    pb = lex.percent_before.search(before) if d.unit is None else None
+    if pb:  # "٪۷٫۶"
+        d.unit, d.kind = "%", ClaimKind.PERCENT
+        before = take(pb)
     # currency before ("US$1.438,66", "₫460,8 juta", "Rp 5 juta")
     cb = lex.cur_before.search(before)
     if cb and d.unit is None:
         sym = cb.group().strip()
         d.unit = lex.cur_of.get(sym) or lex.cur_of.get(sym.casefold())
         d.kind = ClaimKind.MONEY
-        d.start -= len(before) - cb.start()
-        before = before[: cb.start()]
+        before = take(cb)
+    rb = lex.range_before.search(before) if d.is_range else None
+    if rb:  # "between $1 billion and $1.5 billion", "từ 60 đến 70"
+        before = take(rb)
     # qualifier right before
     q = lex.qual_before.search(before)
     if q:
-        phrase = " ".join(q.group().split()).casefold()
+        phrase = " ".join(q.group().replace("\u200c", " ").split()).casefold()
         qual = lex.qual_of.get(phrase)
         if qual is not None:
             d.qualifier = qual
-            d.start -= len(before) - q.start()
-            before = before[: q.start()]
+            before = take(q)
     # change: "naik 16,7%", "tăng 9,6%", "up 5%", "۱۶٫۷ درصد افزایش"
     if lex.change_before.search(before) or lex.change_after.match(text, d.end):
         d.change = True
-    if lex.change_down.search(before):
+    if lex.change_down.search(before) or lex.change_after_down.match(text, d.end):
         d.change = True
         d.value = -d.value  # a fall is a negative change
         if d.upper is not None:
@@ -562,10 +618,24 @@ def _attach_units(ctx: _Ctx, d: _Draft, before: str) -> None:
     # a qualifier-free exact integer count commits to itself; scaled words keep their step
 
 
+def _ordinal_ranks(ctx: _Ctx, drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Ranks stated with ordinal words after a rank cue ("ranked fourth", "رتبه پنجم")."""
+    text, lex = ctx.text, ctx.lex
+    out = []
+    for m in lex.ordinal_words.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in drafts):
+            continue
+        before = text[max(0, m.start() - _LEFT) : m.start()]
+        if lex.rank_before.search(before):  # "In the third place" is no rank
+            value = lex.ordinal_of[" ".join(m.group().casefold().split())]
+            out.append(_Draft(m.start(), m.end(), value, Decimal(0), [], kind=ClaimKind.RANK))
+    return out
+
+
 def _multiple_draft(ctx: _Ctx, m: re.Match[str]) -> _Draft:
     value = ctx.lex.mult_of[" ".join(m.group().split()).casefold()]
     d = _Draft(m.start(), m.end(), value, Decimal(0), [], qualifier=Qualifier.MULTIPLES)
-    _attach_units(ctx, d, ctx.text[max(0, m.start() - _LEFT) : m.start()])
+    _attach_units(ctx, d, m.start())
     d.qualifier = Qualifier.MULTIPLES
     return d
 
@@ -664,10 +734,12 @@ def _metric(
     if prev is not None and prev_ok and ctx.lex.compare_before.search(between):
         return prev.metric, prev.metric_phrase, None
     limit = min(next_start, d.end + 40)
-    if d.kind not in (ClaimKind.COUNT, ClaimKind.RATIO):
-        clause = re.search(r"[,;:]", text[d.end : limit])
-        if clause:  # an amount's term after it stays inside its clause
-            limit = d.end + clause.start()
+    cue = ctx.lex.change_after.match(text, d.end)
+    if cue:  # "۹٫۶ درصد رشد داشت": the change verb is no metric
+        concepts = [c for c in concepts if not (cue.start() <= c.start < cue.end())]
+    clause = re.search(r"[,;:()،؛]", text[d.end : limit])
+    if clause:  # the term after a figure stays inside its clause
+        limit = d.end + clause.start()
     right = [c for c in concepts if d.end <= c.start < limit]
     left = [
         c for c in concepts if prev_end <= c.start and c.end <= d.start and c.start not in taken
@@ -693,7 +765,7 @@ def _metric(
         return prev.metric, prev.metric_phrase, None
     if best is not None:
         key = best.key
-        earlier = {c.key for c in every if c.end <= best.start}
+        earlier = {c.key for c in every if c is not best}
         for other, refined in ctx.lex.refine.get(key, {}).items():
             if other in earlier:
                 key = refined
@@ -717,6 +789,8 @@ def _names_place(text: str, c: Mention, place_starts: set[int]) -> bool:
     k = c.end
     while k < len(text) and text[k] in " \u00a0":
         k += 1
+    if c.key not in common().get("place_concepts", []):
+        return False
     named = k in place_starts and text[k : k + 1].isupper()
     return named or any(c.start <= p < c.end for p in place_starts)
 
@@ -740,10 +814,13 @@ def _dominant(places: Sequence[Mention]) -> str | None:
 
 
 def _subject(ctx: _Ctx, d: _Draft, sent: Span, dominant: str | None) -> str | None:
+    """The place the figure is about: the first named in its clause, else in its sentence."""
     here = find_places(ctx.text, ctx.lang.code, sent.start, sent.end)
     if here:
+        cut = max(ctx.text.rfind(ch, sent.start, d.start) for ch in ",;،؛")
+        clause = [p for p in here if cut < p.start and p.end <= d.start]
         before = [p for p in here if p.end <= d.start]
-        return (before[-1] if before else here[0]).key
+        return (clause[0] if clause else before[0] if before else here[0]).key
     if ctx.doc.subject:
         return ctx.doc.subject
     return dominant
@@ -757,23 +834,33 @@ def _period(
     sent: Span,
     periods: Sequence[PeriodMention],
 ) -> tuple[Period | None, PeriodSource]:
+    """The period of a figure, and whether its own clause states it.
+
+    In order: a period right after the figure (no other figure between, not a
+    comparison baseline, not opening the next figure's clause); a period
+    earlier in the sentence; a period closing the sentence after several
+    figures ("X dan Y pada tahun 2024"); else the nearest year or range
+    stated earlier in the paragraph, then in the document (inherited).
+    """
+    text = ctx.text
     in_sent = [p for p in periods if sent.start <= p.span.start < sent.end]
-    nxt_claim = drafts[idx + 1].start if idx + 1 < len(drafts) else len(ctx.text)
-    # a period right after the figure, with no other figure between, is its own
-    after = [p for p in in_sent if d.end <= p.span.start < nxt_claim]
-    if after:
-        p = after[0]
-        gap = ctx.text[d.end : p.span.start]
-        # not a comparison baseline ("giảm 2,1% so với năm 2022"), and not the
-        # period that opens the next figure's clause ("..., trong đó năm 2024 là 2,07 tỷ")
-        opens_next = nxt_claim < sent.end and not re.search(
-            r"[,;:]", ctx.text[p.span.end : nxt_claim]
-        )
-        if not ctx.lex.compare_in.search(gap) and not opens_next:
-            return p.period, PeriodSource.EXPLICIT
+    later = [o.start for o in drafts[idx + 1 :] if d.end <= o.start < sent.end]
+
+    def own(p: PeriodMention) -> bool:
+        gap = text[d.end : p.span.start]
+        after_p = [ls for ls in later if ls >= p.span.end]
+        opens_next = bool(after_p) and not re.search(r"[,;:]", text[p.span.end : after_p[0]])
+        return not ctx.lex.compare_in.search(gap) and not opens_next
+
+    after = [p for p in in_sent if d.end <= p.span.start]
+    adjacent = [p for p in after if not any(ls < p.span.start for ls in later)]
+    if adjacent and own(adjacent[0]):
+        return adjacent[0].period, PeriodSource.EXPLICIT
     before = [p for p in in_sent if p.span.end <= d.start]
     if before:
         return before[-1].period, PeriodSource.EXPLICIT
+    if after and own(after[0]) and not re.search(r"[;:]", text[d.end : after[0].span.start]):
+        return after[0].period, PeriodSource.EXPLICIT
     para = _paragraph_start(ctx.text, d.start)
     earlier = [
         p for p in periods if p.span.end <= d.start and p.granularity not in ("day", "relative")

@@ -245,6 +245,7 @@ def _vocab(code: str) -> frozenset[str]:
         | set(lang.adders)
         | set(lang.connectors)
         | set(lang.aliases)
+        | set(_fraction_words(code))
     )
 
 
@@ -332,6 +333,10 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             if got is None:
                 return None
             v, frac = got
+            fr = _fraction_words(lang.code)
+            if nxt is not None and nxt.kind == "word" and nxt.text in fr:
+                v, frac = v / fr[nxt.text], frac + len(str(int(fr[nxt.text]))) - 1
+                i += 1  # "۲ دهم": two tenths
             if comps and not v < comps[-1].place:
                 return None
             comps.append(_Comp(v, _ONE))
@@ -653,10 +658,29 @@ def _scan_re(code: str) -> re.Pattern[str]:
         else rf"(?:{abbrev}){end}"
     )
     a_word = alt(set(lang.one_before_multiplier))
-    article = rf"(?i:{a_word}){gap}(?=(?i:{alt(scale_words)}){end})" if a_word else ""
-    after_digits = rf"(?:[ \u00a0\u202f]?{scale}(?:{gap}(?:{glue_word}{gap})?{word})*)?"
-    pattern = rf"(?<![^\W\d_])(?:(?P<d>{digit}){after_digits}|(?P<w>{article}{words_run}))"
+    article = rf"(?:(?i:{a_word}){gap}(?=(?i:{alt(scale_words)}){end}))?" if a_word else ""
+    fractions = _fraction_words(code)
+    frac = rf"(?i:{alt(set(fractions))}){end}" if fractions else "(?!)"
+    sp = r"[ \u00a0\u202f]?"
+    # after a scale: more words, or digits that carry their own scale ("2 juta 500 ribu")
+    tail = rf"(?:{gap}(?:{glue_word}{gap})?(?:{word}|{digit}(?={sp}(?:{scale}|{frac}))))"
+    after_digits = (
+        rf"(?:{sp}(?:{scale}|{frac}){tail}*)?"
+        # "۸ و ۲ دهم": a whole, a connector, and a fraction in tenths
+        rf"(?:{gap}{glue_word}{gap}{digit}{sp}{frac})?"
+    )
+    pattern = (
+        rf"(?<!\d)(?P<d>{digit}){after_digits}"
+        rf"|(?<![^\W\d_])(?P<w>{article}{words_run})"
+    )
     return re.compile(pattern)
+
+
+@functools.cache
+def _fraction_words(code: str) -> dict[str, Decimal]:
+    """Words naming a fraction of the number before them ("۲ دهم" = 0.2)."""
+    table = load(code).raw.get("numerals", {}).get("fractions", {})
+    return {k.casefold(): Decimal(str(v)) for k, v in table.items()}
 
 
 def find_numerals(text: str, lang: str) -> list[Numeral]:
