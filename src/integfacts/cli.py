@@ -1,11 +1,19 @@
 """The ``integfacts`` command.
 
-``integfacts extract PATH...`` prints every figure of the given files (or
-folders) as a table, JSON or CSV. A folder with a ``manifest.toml`` (like
-``seeds/``) takes each file's language, date, source and subject from it.
+- ``integfacts extract PATH...`` prints every figure of the given files (or
+  folders) as a table, JSON or CSV.
+- ``integfacts reconcile PATH...`` compares the figures of all the files and
+  prints which sources agree, which contradict, and why (text, JSON,
+  Markdown or HTML; ``--fail-on contradiction`` for CI).
+- ``integfacts compare ORIGINAL TRANSLATION`` checks that a translation kept
+  every figure.
+
+A folder with a ``manifest.toml`` (like ``seeds/``) gives each file's
+language, date, source and subject.
 
 Exit codes: 0 success; 1 some files could not be read (the others are still
-processed, and each failure is reported on stderr); 2 usage error.
+processed, and each failure is reported on stderr) or ``--fail-on`` matched;
+2 usage error.
 """
 
 from __future__ import annotations
@@ -192,6 +200,103 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failed else 0
 
 
+def _load_all(
+    paths: Sequence[str], lang: str | None, err: TextIO, *, progress: bool
+) -> tuple[list[Any], int, int]:
+    """Documents of every readable input; (documents, failures, inputs)."""
+    inputs = list(iter_inputs(paths))
+    docs = []
+    failed = 0
+    show = progress and len(inputs) >= 20 and err.isatty()
+    for n, (path, row, problem) in enumerate(inputs, 1):
+        if show:
+            print(f"\rreading {n}/{len(inputs)}", end="", file=err, flush=True)
+        if problem is not None:
+            print(f"integfacts: error: {problem}", file=err)
+            failed += 1
+            continue
+        try:
+            docs.append(load_document(path, row, lang=lang))
+        except InputError as exc:
+            print(f"integfacts: error: {exc}", file=err)
+            failed += 1
+    if show:
+        print(file=err)
+    return docs, failed, len(inputs)
+
+
+def _render(report: Any, fmt: str) -> str:
+    if fmt == "json":
+        return str(report.to_json()) + "\n"
+    if fmt == "markdown":
+        return str(report.to_markdown()) + "\n"
+    if fmt == "html":
+        return str(report.to_html()) + "\n"
+    if fmt == "claimreview":
+        return json.dumps(report.to_claimreview(), ensure_ascii=False, indent=2) + "\n"
+    return str(report.to_text())
+
+
+def _emit(text: str, output: str | None, out: TextIO, err: TextIO) -> bool:
+    if output is None:
+        out.write(text)
+        return True
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"integfacts: error: cannot write {output}: {exc.strerror or exc}", file=err)
+        return False
+    return True
+
+
+def _cmd_reconcile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from integfacts.reconcile import reconcile  # noqa: PLC0415
+
+    docs, failed, total = _load_all(args.paths, args.lang, err, progress=True)
+    try:
+        report = reconcile(docs, rates=_rates(args.rate))
+    except (ValueError, TypeError) as exc:
+        print(f"integfacts: error: {exc}", file=err)
+        return 1
+    if not _emit(_render(report, args.format), args.output, out, err):
+        return 1
+    if failed:
+        print(f"integfacts: {failed} of {total} files failed", file=err)
+    if args.fail_on == "contradiction" and report.contradictions:
+        return 1
+    if args.fail_on == "any" and (report.contradictions or report.not_comparable):
+        return 1
+    return 1 if failed else 0
+
+
+def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from integfacts.reconcile import compare  # noqa: PLC0415
+
+    docs, failed, _ = _load_all([args.original, args.translation], args.lang, err, progress=False)
+    if failed or len(docs) != 2:
+        return 1
+    report = compare(docs[0], docs[1], rates=_rates(args.rate))
+    if not _emit(_render(report, args.format), args.output, out, err):
+        return 1
+    return 1 if (report.contradictions or report.unmatched) else 0
+
+
+def _rates(pairs: Sequence[str] | None) -> dict[str, Any] | None:
+    """``--rate VND=0.0000393`` (value of one unit in a common base) -> mapping."""
+    if not pairs:
+        return None
+    from decimal import Decimal, InvalidOperation  # noqa: PLC0415
+
+    out = {}
+    for p in pairs:
+        code, _, value = p.partition("=")
+        try:
+            out[code.strip().upper()] = Decimal(value)
+        except InvalidOperation:
+            raise SystemExit(f"integfacts: error: --rate {p!r}: expected CODE=NUMBER") from None
+    return out
+
+
 def _print_table(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
     cols = [
         ("file", 10),
@@ -237,6 +342,26 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", help="text files, or folders (with manifest.toml)")
     ex.add_argument("--lang", help="language code for every file (default: manifest, detect)")
     ex.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    formats = ["text", "json", "markdown", "html", "claimreview"]
+    rc = sub.add_parser("reconcile", help="compare the figures of many sources")
+    rc.add_argument("paths", nargs="+", help="text files, or folders (with manifest.toml)")
+    rc.add_argument("--lang", help="language code for every file (default: manifest, detect)")
+    rc.add_argument("--format", choices=formats, default="text")
+    rc.add_argument("-o", "--output", help="write the report to this file")
+    rc.add_argument(
+        "--fail-on",
+        choices=["never", "contradiction", "any"],
+        default="never",
+        help="exit 1 when the report has a contradiction (or anything not agreeing)",
+    )
+    rc.add_argument("--rate", action="append", help="exchange rate CODE=VALUE in a common base")
+    cp = sub.add_parser("compare", help="check that a translation keeps every figure")
+    cp.add_argument("original")
+    cp.add_argument("translation")
+    cp.add_argument("--lang", help="language code for both files (default: manifest, detect)")
+    cp.add_argument("--format", choices=formats, default="text")
+    cp.add_argument("-o", "--output", help="write the report to this file")
+    cp.add_argument("--rate", action="append", help="exchange rate CODE=VALUE in a common base")
     return p
 
 
@@ -250,6 +375,10 @@ def main(
     try:
         if args.command == "extract":
             return _cmd_extract(args, out, err)
+        if args.command == "reconcile":
+            return _cmd_reconcile(args, out, err)
+        if args.command == "compare":
+            return _cmd_compare(args, out, err)
     except BrokenPipeError:  # output piped into "head": stop quietly
         sys.stderr.close()
         return 0

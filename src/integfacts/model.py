@@ -211,6 +211,23 @@ class Period:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"Period end {self.end} is before its start {self.start}")
 
+    @property
+    def label(self) -> str:
+        """A short human label: "2024", "2021–2025", "up to 2030", "2025-09-26"."""
+        s, e = self.start, self.end
+        if s is not None and e is not None:
+            if s == e:
+                return s.isoformat()
+            if s.year == e.year:
+                whole = (s.month, s.day, e.month, e.day) == (1, 1, 12, 31)
+                return str(s.year) if whole else f"{s.isoformat()}–{e.isoformat()}"
+            return f"{s.year}–{e.year}"
+        if e is not None:
+            return f"up to {e.year}"
+        if s is not None:
+            return f"from {s.year}"
+        return "unstated"
+
     def overlaps(self, other: Period) -> bool:
         """Whether two periods share at least one day (open ends extend forever)."""
         lo = max((d for d in (self.start, other.start) if d is not None), default=datetime.date.min)
@@ -410,6 +427,23 @@ class Finding:
     def sources(self) -> tuple[str, ...]:
         """The distinct sources of the claims, sorted."""
         return tuple(sorted({c.source for c in self.claims}))
+
+
+def short_source(source: str, width: int = 32) -> str:
+    """A short label for a source: the host and the end of a URL, else the text.
+
+    Example:
+        >>> short_source("https://baodanang.vn/xay-dung-da-nang-3303725.html")
+        'baodanang.vn/…da-nang-3303725.html'
+    """
+    s = source.strip()
+    if "://" in s:
+        host, _, path = s.split("://", 1)[1].partition("/")
+        host = host.removeprefix("www.")
+        room = max(8, width - len(host) - 2)
+        tail = path if len(path) <= room else "…" + path[-room:]
+        return f"{host}/{tail}" if path else host
+    return s if len(s) <= width else s[: width - 1] + "…"
 
 
 @attrs.frozen

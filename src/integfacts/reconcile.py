@@ -44,6 +44,7 @@ from integfacts.model import (
     Quantity,
     Report,
     Verdict,
+    short_source,
 )
 
 __all__ = ["compare", "reconcile"]
@@ -245,21 +246,7 @@ def _say(c: Claim) -> str:
 
 
 def _period_text(p: Period | None) -> str:
-    if p is None:
-        return "unstated"
-    if p.start is not None and p.end is not None:
-        if p.start.year == p.end.year:
-            return (
-                str(p.start.year)
-                if p.start.month == 1 and p.end.month == 12
-                else (p.start.isoformat() if p.start == p.end else f"{p.start}–{p.end}")
-            )
-        return f"{p.start.year}–{p.end.year}"
-    if p.end is not None:
-        return f"up to {p.end.year}"
-    if p.start is not None:
-        return f"from {p.start.year}"
-    return "unstated"
+    return "unstated" if p is None else p.label
 
 
 def _period_relation(a: Period | None, b: Period | None) -> str:
@@ -640,10 +627,10 @@ def _judge(
         if k * 2 > n_indep:
             majority = top[0].quantity.value
             others = "; ".join(
-                f"{', '.join(sorted({c.source for c in cl}))} says {_say(cl[0])}"
+                f"{', '.join(sorted({short_source(c.source) for c in cl}))} says {_say(cl[0])}"
                 for cl in ranked[1:]
             )
-            names = ", ".join(sorted({c.source for c in top}))
+            names = ", ".join(sorted({short_source(c.source) for c in top}))
             reason = (
                 f"{k} of {n_indep} independent sources ({names}) say {_say(top[0])};"
                 f" {others} — {reason[0].lower()}{reason[1:]}"

@@ -13,7 +13,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from integfacts.model import Claim, Finding, Period, Report, Verdict
+from integfacts.model import Claim, Finding, Period, Report, Verdict, short_source
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -146,7 +146,7 @@ def to_markdown(report: Report) -> str:
         ]
         for c in f.claims:
             lines.append(
-                f"| {_md(c.source)} | {_md(c.text)} |"
+                f"| {_md(short_source(c.source))} | {_md(c.text)} |"
                 f" {c.quantity.value} {_md(c.quantity.unit or '')}"
                 f" | {_md(_ptext(c.period))} | {_md(c.context[:160])} |"
             )
@@ -155,11 +155,7 @@ def to_markdown(report: Report) -> str:
 
 
 def _ptext(p: Period | None) -> str:
-    if p is None:
-        return ""
-    a = p.start.isoformat() if p.start else ".."
-    b = p.end.isoformat() if p.end else ".."
-    return f"{a} – {b}"
+    return "" if p is None else p.label
 
 
 def to_text(report: Report, *, width: int = 110) -> str:
@@ -191,13 +187,18 @@ def to_text(report: Report, *, width: int = 110) -> str:
         table.add_column("period", ratio=2)
         for c in f.claims:
             table.add_row(
-                c.source,
+                short_source(c.source),
                 c.text,
-                f"{c.quantity.value} {c.quantity.unit or ''}".strip(),
+                f"{_group(c.quantity.value)} {c.quantity.unit or ''}".strip(),
                 _ptext(c.period),
             )
         console.print(table, markup=False, highlight=False)
     return console.export_text()
+
+
+def _group(v: Decimal) -> str:
+    """A value with thousands grouped for people ("10,900,000,000")."""
+    return f"{v:,f}" if v != v.to_integral_value() else f"{int(v):,}"
 
 
 def _highlight(c: Claim) -> str:
