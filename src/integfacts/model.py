@@ -434,7 +434,7 @@ def short_source(source: str, width: int = 32) -> str:
 
     Example:
         >>> short_source("https://baodanang.vn/xay-dung-da-nang-3303725.html")
-        'baodanang.vn/…da-nang-3303725.html'
+        'baodanang.vn/…-nang-3303725.html'
     """
     s = source.strip()
     if "://" in s:
