@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         Verdict,
     )
     from integfacts.numbers import Numeral, find_numerals, parse_number
-    from integfacts.reconcile import compare, reconcile
+    from integfacts.reconciliation import compare, reconcile
 
 __all__ = [
     "Claim",
@@ -80,8 +80,8 @@ _WHERE = {
     "Finding": "model",
     "Report": "model",
     "Verdict": "model",
-    "compare": "reconcile",
-    "reconcile": "reconcile",
+    "compare": "reconciliation",
+    "reconcile": "reconciliation",
     "DocumentTooLargeError": "extraction",
     "extract": "extraction",
     "scan": "extraction",

@@ -250,7 +250,7 @@ def _emit(text: str, output: str | None, out: TextIO, err: TextIO) -> bool:
 
 
 def _cmd_reconcile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from integfacts.reconcile import reconcile  # noqa: PLC0415
+    from integfacts.reconciliation import reconcile  # noqa: PLC0415
 
     docs, failed, total = _load_all(args.paths, args.lang, err, progress=True)
     try:
@@ -270,7 +270,7 @@ def _cmd_reconcile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from integfacts.reconcile import compare  # noqa: PLC0415
+    from integfacts.reconciliation import compare  # noqa: PLC0415
 
     docs, failed, _ = _load_all([args.original, args.translation], args.lang, err, progress=False)
     if failed or len(docs) != 2:

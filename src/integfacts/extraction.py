@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -267,31 +268,39 @@ class _Ctx:
     doc: Document
     sentences: tuple[Span, ...]
     urls: tuple[Span, ...]
+    url_starts: tuple[int, ...]
+    sent_starts: tuple[int, ...]
+
+
+_MAX_SENTENCE = 1200
+"""Longer runs without a sentence end (tables, junk) are cut at spaces, so that
+per-sentence work stays bounded."""
 
 
 def _sentences(text: str) -> tuple[Span, ...]:
-    out = []
+    out: list[Span] = []
+
+    def add(a: int, b: int) -> None:
+        while b - a > _MAX_SENTENCE:
+            cut = text.rfind(" ", a + _MAX_SENTENCE // 2, a + _MAX_SENTENCE)
+            cut = cut if cut > a else a + _MAX_SENTENCE
+            out.append(Span(a, cut))
+            a = cut
+        if b > a:
+            out.append(Span(a, b))
+
     start = 0
     for m in _SENT.finditer(text):
-        if m.start() > start:
-            out.append(Span(start, m.start()))
+        add(start, m.start())
         start = m.end()
-    if start < len(text):
-        out.append(Span(start, len(text)))
+    add(start, len(text))
     return tuple(out)
 
 
 def _sentence_of(ctx: _Ctx, pos: int) -> Span:
-    lo, hi = 0, len(ctx.sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = ctx.sentences[mid]
-        if pos < s.start:
-            hi = mid - 1
-        elif pos >= s.end:
-            lo = mid + 1
-        else:
-            return s
+    k = bisect.bisect_right(ctx.sent_starts, pos) - 1
+    if k >= 0 and pos < ctx.sentences[k].end:
+        return ctx.sentences[k]
     return Span(pos, pos)
 
 
@@ -402,13 +411,17 @@ def _run(
     multiples = list(lex.multiples.finditer(text))
     if not numerals and not multiples and not lex.ordinal_words.search(text):
         return [], []
+    urls = tuple(Span(m.start(), m.end()) for m in _URL.finditer(text))
+    sentences = _sentences(text)
     ctx = _Ctx(
         text,
         language,
-        _lex(language.code),
+        lex,
         doc,
-        _sentences(text),
-        tuple(Span(m.start(), m.end()) for m in _URL.finditer(text)),
+        sentences,
+        urls,
+        tuple(u.start for u in urls),
+        tuple(x.start for x in sentences),
     )
     periods = find_periods(text, numerals, language, published=doc.published)
     outcome: dict[int, tuple[Outcome, str, PeriodMention | None]] = {}
@@ -432,10 +445,12 @@ def _run(
         for k in draft.numerals:
             owner[k] = draft
         i = max(draft.numerals) + 1
-    for m in multiples:
-        if not any(d.start < m.end() and m.start() < d.end for d in drafts):
-            drafts.append(_multiple_draft(ctx, m))
-    drafts.extend(_ordinal_ranks(ctx, drafts))
+    drafts.sort(key=lambda d: d.start)
+    taken_spans = _Spans(drafts)
+    drafts.extend(
+        _multiple_draft(ctx, m) for m in multiples if not taken_spans.hit(m.start(), m.end())
+    )
+    drafts.extend(_ordinal_ranks(ctx, taken_spans))
     drafts.sort(key=lambda d: d.start)
     claims = _finish(ctx, drafts, periods)
     claim_of = {id(d): c for d, c in zip(drafts, claims, strict=True)}
@@ -453,7 +468,8 @@ def _run(
 
 
 def _in_url(ctx: _Ctx, pos: int) -> bool:
-    return any(u.start <= pos < u.end for u in ctx.urls)
+    k = bisect.bisect_right(ctx.url_starts, pos)
+    return k > 0 and pos < ctx.urls[k - 1].end
 
 
 def _classify(
@@ -618,12 +634,24 @@ def _attach_units(ctx: _Ctx, d: _Draft, left: int) -> None:
     # a qualifier-free exact integer count commits to itself; scaled words keep their step
 
 
-def _ordinal_ranks(ctx: _Ctx, drafts: Sequence[_Draft]) -> list[_Draft]:
+class _Spans:
+    """Sorted, non-overlapping draft spans: does a range overlap one of them?"""
+
+    def __init__(self, drafts: Sequence[_Draft]) -> None:
+        self.starts = [d.start for d in drafts]
+        self.ends = [d.end for d in drafts]
+
+    def hit(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self.starts, b)
+        return any(self.ends[j] > a for j in range(max(0, k - 2), k))
+
+
+def _ordinal_ranks(ctx: _Ctx, taken: _Spans) -> list[_Draft]:
     """Ranks stated with ordinal words after a rank cue ("ranked fourth", "رتبه پنجم")."""
     text, lex = ctx.text, ctx.lex
     out = []
     for m in lex.ordinal_words.finditer(text):
-        if any(d.start < m.end() and m.start() < d.end for d in drafts):
+        if taken.hit(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - _LEFT) : m.start()]
         if lex.rank_before.search(before):  # "In the third place" is no rank
@@ -643,47 +671,80 @@ def _multiple_draft(ctx: _Ctx, m: re.Match[str]) -> _Draft:
 # ------------------------------------------------------- metric, subject, period
 
 
+@attrs.frozen
+class _PeriodIndex:
+    """Periods sorted for O(log n) look-ups per claim."""
+
+    by_start: tuple[PeriodMention, ...]
+    starts: tuple[int, ...]
+    inheritable: tuple[PeriodMention, ...]  # years and ranges, sorted by end
+    ends: tuple[int, ...]
+
+    @classmethod
+    def build(cls, periods: Sequence[PeriodMention]) -> _PeriodIndex:
+        by_start = tuple(sorted(periods, key=lambda p: p.span.start))
+        inh = tuple(
+            sorted(
+                (p for p in periods if p.granularity not in ("day", "relative")),
+                key=lambda p: p.span.end,
+            )
+        )
+        return cls(
+            by_start, tuple(p.span.start for p in by_start), inh, tuple(p.span.end for p in inh)
+        )
+
+    def within(self, a: int, b: int) -> list[PeriodMention]:
+        lo = bisect.bisect_left(self.starts, a)
+        hi = bisect.bisect_left(self.starts, b)
+        return list(self.by_start[lo:hi])
+
+    def last_before(self, pos: int) -> PeriodMention | None:
+        k = bisect.bisect_right(self.ends, pos)
+        return self.inheritable[k - 1] if k else None
+
+
 def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention]) -> list[Claim]:
+    """Metric, subject and period for every draft; linear in the number of drafts."""
     text, code = ctx.text, ctx.lang.code
     doc_places = find_places(text, code)
     dominant = _dominant(doc_places)
     place_starts = {p.start for p in doc_places}
-    sent_concepts: dict[int, list[Mention]] = {}
+    pindex = _PeriodIndex.build(periods)
     claims: list[Claim] = []
     taken: set[int] = set()  # concept mentions a figure before already took from its right
-    for idx, d in enumerate(drafts):
+    # drafts grouped by sentence, in order
+    groups: list[tuple[Span, list[_Draft]]] = []
+    for d in drafts:
         sent = _sentence_of(ctx, d.start)
-        if sent.start not in sent_concepts:
-            sent_concepts[sent.start] = [
-                c
-                for c in find_concepts(text, code, sent.start, sent.end)
-                if not _names_place(text, c, place_starts)
-                and not any(p.span.start < c.end and c.start < p.span.end for p in periods)
-            ]
-        concepts = sent_concepts[sent.start]
-        prev_end = max(
-            (o.end for o in drafts[:idx] if sent.start <= o.end <= d.start), default=sent.start
-        )
-        next_start = min(
-            (o.start for o in drafts[idx + 1 :] if o.start >= d.end and o.start < sent.end),
-            default=sent.end,
-        )
-        prev = claims[-1] if claims and claims[-1].sentence == sent else None
-        metric, phrase, used = _metric(ctx, d, concepts, prev_end, next_start, taken, prev)
-        if used is not None:
-            taken.add(used)
-        subject = _subject(ctx, d, sent, dominant)
-        period, psrc = _period(ctx, d, drafts, idx, sent, periods)
-        quantity = Quantity(
-            d.value,
-            unit=d.unit,
-            qualifier=d.qualifier,
-            step=d.step,
-            upper=d.upper,
-            of=d.of,
-        )
-        claims.append(
-            Claim(
+        if groups and groups[-1][0] == sent:
+            groups[-1][1].append(d)
+        else:
+            groups.append((sent, [d]))
+    for sent, members in groups:
+        in_sent = pindex.within(sent.start, sent.end)
+        concepts = [
+            c
+            for c in find_concepts(text, code, sent.start, sent.end)
+            if not _names_place(text, c, place_starts)
+            and not any(p.span.start < c.end and c.start < p.span.end for p in in_sent)
+        ]
+        places = find_places(text, code, sent.start, sent.end)
+        context = text[sent.start : sent.end]
+        prev: Claim | None = None
+        prev_end = sent.start
+        for k, d in enumerate(members):
+            next_start = members[k + 1].start if k + 1 < len(members) else sent.end
+            next_start = max(next_start, d.end)
+            metric, phrase, used = _metric(ctx, d, concepts, prev_end, next_start, taken, prev)
+            if used is not None:
+                taken.add(used)
+            subject = _subject(ctx, d, sent, places, dominant)
+            later = [o.start for o in members[k + 1 :] if o.start >= d.end]
+            period, psrc = _period(ctx, d, later, sent, in_sent, pindex)
+            quantity = Quantity(
+                d.value, unit=d.unit, qualifier=d.qualifier, step=d.step, upper=d.upper, of=d.of
+            )
+            claim = Claim(
                 quantity=quantity,
                 span=Span(d.start, d.end),
                 source=ctx.doc.source,
@@ -697,9 +758,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 change=d.change,
                 kind=d.kind,
                 sentence=sent,
-                context=text[sent.start : sent.end],
+                context=context,
             )
-        )
+            claims.append(claim)
+            prev = claim
+            prev_end = max(prev_end, min(d.end, sent.end)) if d.end <= members[-1].end else prev_end
     return claims
 
 
@@ -813,9 +876,10 @@ def _dominant(places: Sequence[Mention]) -> str | None:
     return max(sorted(counts), key=lambda k: counts[k])
 
 
-def _subject(ctx: _Ctx, d: _Draft, sent: Span, dominant: str | None) -> str | None:
+def _subject(
+    ctx: _Ctx, d: _Draft, sent: Span, here: Sequence[Mention], dominant: str | None
+) -> str | None:
     """The place the figure is about: the first named in its clause, else in its sentence."""
-    here = find_places(ctx.text, ctx.lang.code, sent.start, sent.end)
     if here:
         cut = max(ctx.text.rfind(ch, sent.start, d.start) for ch in ",;،؛")
         clause = [p for p in here if cut < p.start and p.end <= d.start]
@@ -829,10 +893,10 @@ def _subject(ctx: _Ctx, d: _Draft, sent: Span, dominant: str | None) -> str | No
 def _period(
     ctx: _Ctx,
     d: _Draft,
-    drafts: Sequence[_Draft],
-    idx: int,
+    later: Sequence[int],
     sent: Span,
-    periods: Sequence[PeriodMention],
+    in_sent: Sequence[PeriodMention],
+    pindex: _PeriodIndex,
 ) -> tuple[Period | None, PeriodSource]:
     """The period of a figure, and whether its own clause states it.
 
@@ -840,11 +904,9 @@ def _period(
     comparison baseline, not opening the next figure's clause); a period
     earlier in the sentence; a period closing the sentence after several
     figures ("X dan Y pada tahun 2024"); else the nearest year or range
-    stated earlier in the paragraph, then in the document (inherited).
+    stated earlier in the document (inherited).
     """
     text = ctx.text
-    in_sent = [p for p in periods if sent.start <= p.span.start < sent.end]
-    later = [o.start for o in drafts[idx + 1 :] if d.end <= o.start < sent.end]
 
     def own(p: PeriodMention) -> bool:
         gap = text[d.end : p.span.start]
@@ -861,13 +923,7 @@ def _period(
         return before[-1].period, PeriodSource.EXPLICIT
     if after and own(after[0]) and not re.search(r"[;:]", text[d.end : after[0].span.start]):
         return after[0].period, PeriodSource.EXPLICIT
-    para = _paragraph_start(ctx.text, d.start)
-    earlier = [
-        p for p in periods if p.span.end <= d.start and p.granularity not in ("day", "relative")
-    ]
-    in_para = [p for p in earlier if p.span.start >= para]
-    if in_para:
-        return in_para[-1].period, PeriodSource.INHERITED
-    if earlier:
-        return earlier[-1].period, PeriodSource.INHERITED
+    inherited = pindex.last_before(d.start)
+    if inherited is not None:
+        return inherited.period, PeriodSource.INHERITED
     return None, PeriodSource.NONE

@@ -173,7 +173,10 @@ def _is_solar(v: int, lex: _Lex, text_before: str) -> bool:
 
 
 def _int(n: Numeral) -> int | None:
-    if n.words or n.scaled or n.value != n.value.to_integral_value() or n.value < 0:
+    """The numeral as a small plain int (no words, scale or fraction), else ``None``."""
+    if n.words or n.scaled or n.value < 0 or n.value.adjusted() > 6:
+        return None  # a date part or a year has at most a few digits
+    if n.value != n.value.to_integral_value():
         return None
     return int(n.value)
 
@@ -332,7 +335,8 @@ def _recent(
     """ "lima tahun terakhir", "the past five years", "5 năm qua": N years to publication."""
     out = []
     for i, num in enumerate(numerals):
-        integral = num.value == num.value.to_integral_value() and not num.scaled
+        small = 0 <= num.value.adjusted() <= 3
+        integral = small and num.value == num.value.to_integral_value() and not num.scaled
         n = int(num.value) if integral else None
         if i in used or n is None or not 1 <= n <= 100:
             continue
