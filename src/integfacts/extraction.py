@@ -61,6 +61,7 @@ _SENT = re.compile(r"(?<=[.!?؟。])[\"'”’»)]*\s+|\n+")
 _LETTER = re.compile(r"[^\W\d_]")
 _GLUED = re.compile(r"[^\W\d]|[+#@]")  # letters, "_", "GMT+7", "#5", "@2"
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_TIME_END = re.compile(r"(?<!\d)\d{1,2}:$")  # the minutes of "17:58" follow "17:"
 
 
 class DocumentTooLargeError(ValueError):
@@ -467,6 +468,24 @@ def _run(
     return items, claims
 
 
+def _line_starts_at(text: str, pos: int) -> bool:
+    """Whether only spaces stand between the line start and ``pos`` (bounded look-back)."""
+    seg = text[max(0, pos - 12) : pos]
+    nl = seg.rfind("\n")
+    if nl < 0:
+        return pos <= 12 and seg.strip() == ""
+    return seg[nl + 1 :].strip() == ""
+
+
+def _alone_on_line(text: str, a: int, b: int, width: int) -> bool:
+    """Whether ``text[a:b]`` sits on a short line (at most ``width`` characters)."""
+    left = text.rfind("\n", max(0, a - width), a)
+    right = text.find("\n", b, b + width)
+    start = left + 1 if left >= 0 else (0 if a <= width else -1)
+    end = right if right >= 0 else (len(text) if len(text) - b <= width else -1)
+    return start >= 0 and end >= 0 and len(text[start:end].strip()) <= width
+
+
 def _in_url(ctx: _Ctx, pos: int) -> bool:
     k = bisect.bisect_right(ctx.url_starts, pos)
     return k > 0 and pos < ctx.urls[k - 1].end
@@ -493,28 +512,18 @@ def _classify(
         return "identifier", None
     if lex.time_before.search(before) and re.match(r"\d{1,2}[.:h]\d{2}(?!\d)", text[s : e + 3]):
         return "time", None  # "pukul 08.30", "lúc 8h30"
-    if _TIME.match(text, s) or (
-        s >= 3 and _TIME.match(text, text.rfind(" ", 0, s) + 1) and text[s - 1] == ":"
-    ):
+    if _TIME.match(text, s) or (text[s - 1 : s] == ":" and _TIME_END.search(text, 0, s)):
         return "time", None
     if (
         text[s - 1 : s] == "("
         and text[e : e + 1] == ")"
-        and len(
-            text[
-                text.rfind(chr(10), 0, s) + 1 : text.find(chr(10), e)
-                if text.find(chr(10), e) >= 0
-                else len(text)
-            ].strip()
-        )
-        <= 40
         and not num.words
+        and _alone_on_line(text, s - 1, e + 1, 40)
     ):
         return "counter", None  # page furniture: "Komentar (0)", "Comments (12)"
     if re.match(r"[/\-–][^\W\d_]", after) or re.match(r"/\d+/[^\W\d_]", after):
         return "identifier", None  # "2887/QD-UBND", "59-NQ/TW", "15/2023/ND-CP"
-    line_start = text.rfind("\n", 0, s) + 1
-    if text[line_start:s].strip() == "" and re.match(r"[.)]\s", after) and not num.words:
+    if re.match(r"[.)]\s", after) and not num.words and _line_starts_at(text, s):
         return "list_marker", None
     # ordinals and ranks
     suffix = lex.ordinal_suffix.match(text, e)
@@ -855,7 +864,7 @@ def _names_place(text: str, c: Mention, place_starts: set[int]) -> bool:
     if c.key not in common().get("place_concepts", []):
         return False
     named = k in place_starts and text[k : k + 1].isupper()
-    return named or any(c.start <= p < c.end for p in place_starts)
+    return named or any(p in place_starts for p in range(c.start, c.end))
 
 
 @functools.cache

@@ -1,0 +1,1030 @@
+"""Hypothesis strategies for property tests of your own integfacts pipelines.
+
+The strategies render figures the way news text in each supported language
+writes them and return the exact value alongside, so that a test can check a
+round trip (render -> parse or extract -> compare) without an oracle:
+
+- :func:`numerals`: ``(text, value)`` pairs: digits with the locale's
+  separators (Persian digits for ``fa``), a scale word or CLDR compact form,
+  or a number written in words;
+- :func:`quantities`, :func:`periods`, :func:`claims`: valid model values,
+  for testing code that consumes claims (reconciliation, reports, storage);
+- :func:`documents`: a small :class:`~integfacts.model.Document` stating
+  known figures, built from the language data (qualifiers, currency names,
+  concept terms, place names), together with the :class:`Figure` list it
+  states.
+
+Number words come from a small renderer per language written here, on
+purpose independent of the language data files, so that a round trip tests
+the data rather than repeating it. Languages without such a renderer get
+digits only.
+
+This module needs hypothesis (``pip install "integfacts[test]"``). Importing
+:mod:`integfacts` never imports it.
+
+Example:
+    >>> from hypothesis import given, settings
+    >>> import integfacts as ifx
+    >>> @settings(max_examples=20)
+    ... @given(numerals("id"))
+    ... def test_round_trip(pair):
+    ...     text, value = pair
+    ...     assert ifx.parse_number(text, lang="id") == value
+    >>> test_round_trip()
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised only without the test extra
+    raise ImportError(
+        "integfacts.strategies needs hypothesis: "
+        'pip install "integfacts[test]" (or pip install hypothesis)'
+    ) from exc
+
+from integfacts.languages import available, common, load
+from integfacts.model import (
+    Claim,
+    ClaimKind,
+    Document,
+    Period,
+    PeriodSource,
+    Qualifier,
+    Quantity,
+    Span,
+)
+
+__all__ = [
+    "FORMS",
+    "KINDS",
+    "Figure",
+    "claims",
+    "documents",
+    "languages",
+    "numerals",
+    "periods",
+    "quantities",
+]
+
+FORMS = ("digits", "scaled", "compact", "words", "mixed", "point")
+"""The numeral forms :func:`numerals` can render.
+
+``digits`` ``1.263,5``; ``scaled`` ``1,07 miliar`` (also chained scale words,
+``3 nghìn tỷ``); ``compact`` CLDR compact forms ``257.6B``, ``1,2 jt``;
+``words`` ``twenty-three thousand``; ``mixed`` ``2 juta 500 ribu``; ``point``
+a decimal in words, ``dua koma lima``.
+"""
+
+KINDS = ("count", "money", "percent", "multiples")
+"""The figure kinds :func:`documents` can state."""
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+# ----------------------------------------------------------- number words
+# Independent renderers (not read from the language files): a round trip
+# through them tests the data. Each takes an int 0 <= n < 10**12.
+
+_EN_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = ((10**9, 0), (10**6, 1), (10**3, 2))
+
+
+def _en_below_100(n: int) -> str:
+    if n < 20:
+        return _EN_SMALL[n]
+    t, o = divmod(n, 10)
+    return _EN_TENS[t] + (f"-{_EN_SMALL[o]}" if o else "")
+
+
+def _en_below_1000(n: int) -> str:
+    h, r = divmod(n, 100)
+    parts = [f"{_EN_SMALL[h]} hundred"] if h else []
+    if r:
+        parts.append(("and " if h else "") + _en_below_100(r))
+    return " ".join(parts)
+
+
+def _words_en(n: int) -> str:
+    if n == 0:
+        return "zero"
+    names = ("billion", "million", "thousand")
+    parts = []
+    for scale, k in _SCALES:
+        q, n = divmod(n, scale)
+        if q:
+            parts.append(f"{_en_below_1000(q)} {names[k]}")
+    if n:
+        parts.append(("and " if parts and n < 100 else "") + _en_below_1000(n))
+    return " ".join(parts)
+
+
+_ID_UNITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+
+
+def _id_below_1000(n: int) -> str:
+    h, r = divmod(n, 100)
+    parts = []
+    if h:
+        parts.append("seratus" if h == 1 else f"{_ID_UNITS[h]} ratus")
+    if r == 10:
+        parts.append("sepuluh")
+    elif r == 11:
+        parts.append("sebelas")
+    elif 11 < r < 20:
+        parts.append(f"{_ID_UNITS[r - 10]} belas")
+    elif r >= 20:
+        t, o = divmod(r, 10)
+        parts.append(f"{_ID_UNITS[t]} puluh" + (f" {_ID_UNITS[o]}" if o else ""))
+    elif r:
+        parts.append(_ID_UNITS[r])
+    return " ".join(parts)
+
+
+def _words_id(n: int) -> str:
+    if n == 0:
+        return "nol"
+    names = ("miliar", "juta", "ribu")
+    parts = []
+    for scale, k in _SCALES:
+        q, n = divmod(n, scale)
+        if q == 1 and names[k] == "ribu":
+            parts.append("seribu")
+        elif q:
+            parts.append(f"{_id_below_1000(q)} {names[k]}")
+    if n:
+        parts.append(_id_below_1000(n))
+    return " ".join(parts)
+
+
+_VI_UNITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _vi_below_100(n: int, *, after_hundred: bool) -> str:
+    if n < 10:
+        return ("linh " if after_hundred else "") + _VI_UNITS[n]
+    t, o = divmod(n, 10)
+    head = "mười" if t == 1 else f"{_VI_UNITS[t]} mươi"
+    if o == 0:
+        return head
+    if o == 5:
+        return f"{head} lăm"
+    if o == 1 and t > 1:
+        return f"{head} mốt"
+    return f"{head} {_VI_UNITS[o]}"
+
+
+def _vi_below_1000(n: int, *, full: bool) -> str:
+    h, r = divmod(n, 100)
+    if not h and not full:
+        return _vi_below_100(r, after_hundred=False)
+    head = f"{_VI_UNITS[h]} trăm"
+    return f"{head} {_vi_below_100(r, after_hundred=True)}" if r else head
+
+
+def _words_vi(n: int) -> str:
+    if n == 0:
+        return "không"
+    names = ("tỷ", "triệu", "nghìn")
+    parts: list[str] = []
+    for scale, k in _SCALES:
+        q, n = divmod(n, scale)
+        if q:
+            parts.append(f"{_vi_below_1000(q, full=bool(parts))} {names[k]}")
+    if n:
+        parts.append(_vi_below_1000(n, full=bool(parts)))
+    return " ".join(parts)
+
+
+_FA_ONES = ("صفر", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه")
+_FA_TEENS = (
+    "ده",
+    "یازده",
+    "دوازده",
+    "سیزده",
+    "چهارده",
+    "پانزده",
+    "شانزده",
+    "هفده",
+    "هجده",
+    "نوزده",
+)
+_FA_TENS = ("", "", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود")
+_FA_HUNDREDS = (
+    "",
+    "صد",
+    "دویست",
+    "سیصد",
+    "چهارصد",
+    "پانصد",
+    "ششصد",
+    "هفتصد",
+    "هشتصد",
+    "نهصد",
+)
+
+
+def _fa_below_1000(n: int) -> list[str]:
+    h, r = divmod(n, 100)
+    parts = [_FA_HUNDREDS[h]] if h else []
+    if 0 < r < 10:
+        parts.append(_FA_ONES[r])
+    elif 10 <= r < 20:
+        parts.append(_FA_TEENS[r - 10])
+    elif r:
+        t, o = divmod(r, 10)
+        parts.append(_FA_TENS[t])
+        if o:
+            parts.append(_FA_ONES[o])
+    return parts
+
+
+def _words_fa(n: int) -> str:
+    if n == 0:
+        return "صفر"
+    names = ("میلیارد", "میلیون", "هزار")
+    parts = []
+    for scale, k in _SCALES:
+        q, n = divmod(n, scale)
+        if q == 1 and names[k] == "هزار":
+            parts.append("هزار")
+        elif q:
+            parts.append(" و ".join(_fa_below_1000(q)) + f" {names[k]}")
+    if n:
+        parts.extend(_fa_below_1000(n))
+    return " و ".join(parts)
+
+
+_WORDS: dict[str, Callable[[int], str]] = {
+    "en": _words_en,
+    "id": _words_id,
+    "vi": _words_vi,
+    "fa": _words_fa,
+}
+
+# Integers whose word form the language's grammar reads as a number only inside
+# a compound (see ``compound_only`` in the language files): "năm" is also
+# "year", "نه" also "no", "ده" also "village".
+_NOT_ALONE = {"vi": frozenset({5}), "fa": frozenset({9, 10})}
+
+# Word forms a language file lists as no number alone in running text
+# (``not_alone_in_text``: "không" is also "not", "mười" a name).
+_NOT_ALONE_IN_TEXT = {"vi": frozenset({0, 10})}
+
+# "point" in "two point five", and the digit words read after it.
+_POINT = {"en": "point", "id": "koma", "vi": "phẩy", "fa": "ممیز"}
+_DIGIT_WORDS: dict[str, Sequence[str]] = {
+    "en": _EN_SMALL[:10],
+    "id": _ID_UNITS,
+    "vi": _VI_UNITS,
+    "fa": _FA_ONES,
+}
+
+# Space between the mantissa and a compact abbreviation (CLDR: "257.6B", "1,2 jt").
+_COMPACT_GAP = {"en": ("",)}
+# Scale words written in a chain ("3 nghìn tỷ" = 3 * 10^12).
+_CHAINS = {
+    "vi": (("nghìn tỷ", 10**12), ("ngàn tỷ", 10**12)),
+    "fa": (("هزار میلیارد", 10**12),),
+}
+# Joins the parts of a mixed numeral ("2 juta 500 ribu", "۲ میلیون و ۵۰۰ هزار").
+_MIXED_JOIN = {"vi": " ", "id": " ", "fa": " و "}
+
+
+def languages() -> st.SearchStrategy[str]:
+    """Codes of the languages integfacts has data for.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=5)
+        ... @given(languages())
+        ... def test_known(code):
+        ...     assert code in ("en", "fa", "id", "vi")
+        >>> test_known()
+    """
+    return st.sampled_from(available())
+
+
+# ----------------------------------------------------------------- digits
+
+
+@attrs.frozen
+class _Style:
+    """How one text writes digits: script, group mark (or none), decimal mark."""
+
+    native: bool
+    group: str | None
+    decimal: str
+
+
+def _styles(code: str) -> list[_Style]:
+    lang = load(code)
+    if code == "fa":
+        # CLDR fa (arabext digits), everyday "/" decimals, and Latin digits
+        # written the English way, as the language file describes.
+        return [
+            _Style(True, "٬", "٫"),
+            _Style(True, None, "٫"),
+            _Style(True, None, "/"),
+            _Style(False, ",", "."),
+            _Style(False, None, "."),
+        ]
+    out = [_Style(False, g, d) for g in sorted(lang.group) for d in sorted(lang.decimal)]
+    out += [_Style(False, None, d) for d in sorted(lang.decimal)]
+    out += [_Style(False, "\u00a0", d) for d in sorted(lang.decimal)]
+    return out
+
+
+def _render_digits(value: Decimal, style: _Style) -> str:
+    """``value`` (>= 0, as stated: its exponent gives the fraction digits) in ``style``."""
+    sign, digits, exp = value.as_tuple()
+    assert isinstance(exp, int)
+    text = "".join(map(str, digits))
+    frac_len = max(0, -exp)
+    if frac_len:
+        text = text.rjust(frac_len + 1, "0")
+        whole, frac = text[:-frac_len], text[-frac_len:]
+    else:
+        whole, frac = text + "0" * exp, ""
+    whole = whole.lstrip("0") or "0"
+    if style.group is not None:
+        groups: list[str] = []
+        while len(whole) > 3:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        whole = style.group.join([whole, *groups])
+    out = f"{whole}{style.decimal}{frac}" if frac else whole
+    if style.native:
+        out = out.translate(_PERSIAN_DIGITS)
+    return ("-" if sign else "") + out
+
+
+def _decimal_with(draw: st.DrawFn, whole_max: int, places: int) -> Decimal:
+    """A non-negative Decimal with up to ``places`` stated fraction digits."""
+    whole = draw(
+        st.one_of(
+            st.integers(0, 999),
+            st.integers(0, whole_max),
+        )
+    )
+    k = draw(st.integers(0, places))
+    if k == 0:
+        return Decimal(whole)
+    frac = draw(st.integers(1, 10**k - 1))
+    return Decimal(f"{whole}.{frac:0{k}d}")
+
+
+def _scale_words(code: str) -> list[tuple[str, int]]:
+    lang = load(code)
+    return sorted(
+        ((w, int(m)) for w, m in lang.multipliers.items() if m >= 1000),
+        key=lambda t: (t[1], t[0]),
+    )
+
+
+# ------------------------------------------------------------- numerals
+
+
+@st.composite
+def _numeral(
+    draw: st.DrawFn,
+    code: str,
+    forms: tuple[str, ...],
+    max_value: int,
+    in_text: bool,
+    space_groups: bool = True,
+) -> tuple[str, Decimal]:
+    lang = load(code)
+    usable = [f for f in forms if _form_ok(code, f)]
+    if not usable:
+        usable = ["digits"]
+    form = draw(st.sampled_from(usable))
+    styles = _styles(code)
+    if in_text and not space_groups:
+        styles = [s for s in styles if s.group != "\u00a0"]
+    style = draw(st.sampled_from(styles))
+    if form == "digits":
+        value = _decimal_with(draw, max_value, 3)
+        if in_text and style.group is None and _year_like(value):
+            # four plain digits 1800-2200 read as a year wherever they stand
+            style = attrs.evolve(style, group=_group_of(code, style))
+        return _render_digits(value, style), value
+    if form in ("scaled", "mixed"):
+        scales = _scale_words(code)
+        chains = [c for c in _CHAINS.get(code, ()) if c[1] <= max(max_value, 10**12)]
+        word, mult = draw(st.sampled_from(scales + list(chains)))
+        mant = _decimal_with(draw, 999, 2 if form == "scaled" else 0)
+        if mant == 0:
+            mant = Decimal(draw(st.integers(1, 999)))
+        head = f"{_render_digits(mant, style)}{_gap(draw)}{word}"
+        value = mant * mult
+        if form == "mixed":
+            smaller = [(w, m) for w, m in scales if m < mult]
+            if smaller and (word, mult) in scales:
+                w2, m2 = draw(st.sampled_from(smaller))
+                part = draw(st.integers(1, min(999, mult // m2 - 1)))
+                join = _MIXED_JOIN.get(code, " ")
+                tail = f"{_render_digits(Decimal(part), style)} {w2}"
+                return f"{head}{join}{tail}", value + part * m2
+        return head, value
+    if form == "compact":
+        abbrevs = sorted(lang.abbreviations.items())
+        abbr, mult_d = draw(st.sampled_from(abbrevs))
+        mant = _decimal_with(draw, 999, 1)
+        if mant == 0:
+            mant = Decimal(draw(st.integers(1, 999)))
+        gap = draw(st.sampled_from(_COMPACT_GAP.get(code, (" ", "\u00a0"))))
+        return f"{_render_digits(mant, style)}{gap}{abbr}", mant * mult_d
+    if form == "point":
+        whole = draw(st.integers(0, 99 if in_text else 999))
+        digits = draw(st.lists(st.integers(0, 9), min_size=1, max_size=3))
+        if whole in _NOT_ALONE.get(code, frozenset()) or (in_text and whole in (0, 1)):
+            whole = 2
+        words = _DIGIT_WORDS[code]
+        text = f"{_WORDS[code](whole)} {_POINT[code]} " + " ".join(words[d] for d in digits)
+        return text, Decimal(f"{whole}.{''.join(map(str, digits))}")
+    # words
+    n = draw(
+        st.one_of(
+            st.integers(0, 100),
+            st.integers(0, 999_999),
+            st.integers(1, 999).map(lambda k: k * 1000),
+            st.integers(0, min(max_value, 10**12 - 1)),
+        )
+    )
+    excluded = set(_NOT_ALONE.get(code, ()))
+    if in_text:
+        # "one", "một", "یک" alone read as an article ("one of"), not a figure
+        excluded.add(1)
+        excluded |= _NOT_ALONE_IN_TEXT.get(code, frozenset())
+    if n in excluded:
+        n = 12
+    return _WORDS[code](n), Decimal(n)
+
+
+def _year_like(value: Decimal) -> bool:
+    return value == value.to_integral_value() and 1800 <= value <= 2200
+
+
+def _gap(draw: st.DrawFn) -> str:
+    return draw(st.sampled_from([" ", " ", "\u00a0"]))
+
+
+def _group_of(code: str, style: _Style) -> str:
+    if style.native:
+        return "٬"
+    if code == "fa":
+        return ","
+    return sorted(load(code).group)[0]
+
+
+def _form_ok(code: str, form: str) -> bool:
+    if form in ("words", "point"):
+        return code in _WORDS
+    if form == "compact":
+        return bool(load(code).abbreviations)
+    if form == "mixed":
+        return code in _MIXED_JOIN
+    return form in FORMS
+
+
+def numerals(
+    lang: str,
+    *,
+    forms: Sequence[str] = FORMS,
+    max_value: int = 10**15,
+) -> st.SearchStrategy[tuple[str, Decimal]]:
+    """Numerals as language ``lang`` writes them, with their exact values.
+
+    Args:
+        lang: a language code (``"en"``, ``"id"``, ``"vi"``, ``"fa"``).
+        forms: which of :data:`FORMS` to draw from; a form the language has no
+            data for (compact forms in Persian) is skipped.
+        max_value: the largest integer part of a plain-digit numeral.
+
+    Returns:
+        A strategy of ``(text, value)`` with ``value`` a non-negative
+        :class:`~decimal.Decimal` and
+        ``parse_number(text, lang=lang) == value``.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> import integfacts as ifx
+        >>> @settings(max_examples=20)
+        ... @given(numerals("fa", forms=["digits", "words"]))
+        ... def test_fa(pair):
+        ...     assert ifx.parse_number(pair[0], lang="fa") == pair[1]
+        >>> test_fa()
+    """
+    load(lang)  # an unsupported language fails here, not inside a test
+    bad = [f for f in forms if f not in FORMS]
+    if bad:
+        raise ValueError(f"unknown numeral forms {bad}; choose from {FORMS}")
+    return _numeral(lang, tuple(forms), max_value, False)
+
+
+# ------------------------------------------------------------ model values
+
+_ISO = ("USD", "VND", "IDR", "IRR", "EUR", "JPY", "CNY")
+
+
+@st.composite
+def _quantity(
+    draw: st.DrawFn,
+    units: tuple[str | None, ...],
+    qualifiers: tuple[Qualifier, ...],
+) -> Quantity:
+    qualifier = draw(st.sampled_from(qualifiers))
+    if qualifier is Qualifier.MULTIPLES:
+        value = Decimal(10) ** draw(st.integers(1, 9))
+        return Quantity(value, unit=None, qualifier=qualifier)
+    value = _decimal_with(draw, 10**12, 2)
+    unit = draw(st.sampled_from(units))
+    step = draw(st.sampled_from([Decimal(0), Decimal("0.1"), Decimal(1), Decimal(10**6)]))
+    upper = None
+    if draw(st.integers(0, 4)) == 0:
+        upper = value + _decimal_with(draw, 10**6, 0)
+    return Quantity(value, unit=unit, qualifier=qualifier, step=step, upper=upper)
+
+
+def quantities(
+    *,
+    units: Sequence[str | None] | None = None,
+    qualifiers: Sequence[Qualifier] | None = None,
+) -> st.SearchStrategy[Quantity]:
+    """Valid :class:`~integfacts.model.Quantity` values.
+
+    Args:
+        units: the units to draw from (default: none, ``"%"`` and a few ISO
+            4217 codes).
+        qualifiers: the qualifiers to draw from (default: all).
+            ``MULTIPLES`` quantities are powers of ten without unit.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(quantities(units=["USD"]))
+        ... def test_interval(q):
+        ...     assert q.low is None or q.high is None or q.low <= q.high
+        >>> test_interval()
+    """
+    u = tuple(units) if units is not None else (None, "%", *_ISO)
+    q = tuple(qualifiers) if qualifiers is not None else tuple(Qualifier)
+    if not u or not q:
+        raise ValueError("units and qualifiers must not be empty")
+    return _quantity(u, q)
+
+
+@st.composite
+def _period(draw: st.DrawFn, min_year: int, max_year: int) -> Period:
+    shape = draw(st.sampled_from(["year", "range", "open_end", "open_start", "day"]))
+    y = draw(st.integers(min_year, max_year))
+    if shape == "year":
+        return Period(datetime.date(y, 1, 1), datetime.date(y, 12, 31), str(y))
+    if shape == "range":
+        y2 = draw(st.integers(y, min(max_year + 10, y + 10)))
+        return Period(datetime.date(y, 1, 1), datetime.date(y2, 12, 31), f"{y}-{y2}")
+    if shape == "open_end":
+        return Period(None, datetime.date(y, 12, 31), f"by {y}")
+    if shape == "open_start":
+        return Period(datetime.date(y, 1, 1), None, f"since {y}")
+    d = draw(st.dates(datetime.date(y, 1, 1), datetime.date(y, 12, 31)))
+    return Period(d, d, d.isoformat())
+
+
+def periods(*, min_year: int = 1990, max_year: int = 2040) -> st.SearchStrategy[Period]:
+    """Valid :class:`~integfacts.model.Period` values: years, ranges, open ends, days.
+
+    ``Period.text`` holds an English rendering ("2021-2025", "by 2030").
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(periods())
+        ... def test_overlaps_itself(p):
+        ...     assert p.overlaps(p)
+        >>> test_overlaps_itself()
+    """
+    if min_year > max_year:
+        raise ValueError(f"min_year {min_year} is after max_year {max_year}")
+    return _period(min_year, max_year)
+
+
+def _concepts_for(code: str, kind: str) -> list[tuple[str, str]]:
+    """(concept key, term) pairs a figure of ``kind`` can measure in ``code``.
+
+    Money and percentages take the concepts ``common.toml`` allows them;
+    counts the concepts that are neither money nor a rate.
+    """
+    table: dict[str, list[str]] = load(code).raw.get("concepts", {})
+    kinds: dict[str, list[str]] = common().get("concept_kinds", {})
+    skip = {"years", *common().get("place_concepts", [])}
+    if kind == "count":
+        skip |= set(kinds.get("money", [])) | _RATES
+        allowed = None
+    else:
+        allowed = kinds.get(kind)
+    first_key: dict[str, str] = {}
+    for key, terms in table.items():
+        for t in terms:
+            first_key.setdefault(_norm(t), key)
+    out = []
+    for key, terms in table.items():
+        if key in skip or (allowed is not None and key not in allowed):
+            continue
+        for t in terms:
+            # a term two concepts share names the first (as integfacts.metrics reads it)
+            if first_key[_norm(t)] == key and t[:1].isalpha():
+                out.append((key, t))
+    return out
+
+
+_RATES = frozenset({"growth_rate", "inflation", "industrial_production", "targets"})
+
+
+def _norm(s: str) -> str:
+    return "".join(s.replace("\u200c", "").casefold().split())
+
+
+def _places(code: str) -> list[tuple[str, str]]:
+    """(canonical name, first surface form) per place the language's gazetteer knows."""
+    table: dict[str, list[str]] = load(code).raw.get("subject", {}).get("places", {})
+    return [(name, forms[0]) for name, forms in sorted(table.items()) if forms]
+
+
+@st.composite
+def _claim(
+    draw: st.DrawFn,
+    lang: str | None,
+    sources: st.SearchStrategy[str],
+) -> Claim:
+    code = lang if lang is not None else draw(languages())
+    q = draw(quantities())
+    if q.unit == "%":
+        kind = ClaimKind.PERCENT
+    elif q.unit is not None:
+        kind = ClaimKind.MONEY
+    else:
+        kind = ClaimKind.COUNT
+    style = draw(st.sampled_from(_styles(code)))
+    text = _render_digits(q.value, style)
+    start = draw(st.integers(0, 2000))
+    key_terms = _concepts_for(code, kind.value) or [("", "")]
+    metric, phrase = draw(st.sampled_from(key_terms))
+    places = _places(code)
+    subject = draw(st.sampled_from([None, *(p[0] for p in places)]))
+    period = draw(st.none() | periods())
+    return Claim(
+        quantity=q,
+        span=Span(start, start + len(text)),
+        source=draw(sources),
+        lang=code,
+        text=text,
+        metric=metric or None,
+        metric_phrase=phrase.casefold(),
+        subject=subject,
+        period=period,
+        period_source=PeriodSource.EXPLICIT if period is not None else PeriodSource.NONE,
+        change=draw(st.booleans()),
+        kind=kind,
+    )
+
+
+def claims(
+    lang: str | None = None,
+    *,
+    sources: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Claim]:
+    """Valid, internally consistent :class:`~integfacts.model.Claim` values.
+
+    A claim's ``kind`` follows its unit, ``text`` renders its value in the
+    language's digits and ``span`` is as long as ``text``; ``metric`` is a
+    concept key the language knows (allowed for the kind), ``subject`` a
+    place of the language's gazetteer.
+
+    Args:
+        lang: the claims' language; ``None`` draws one per claim.
+        sources: the sources to draw from (default: ``"a"``, ``"b"``, ``"c"``).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> import integfacts as ifx
+        >>> @settings(max_examples=10, deadline=None)
+        ... @given(st.lists(claims("en"), max_size=4))
+        ... def test_reconcile_accepts(cs):
+        ...     assert len(ifx.reconcile(cs).claims) == len(cs)
+        >>> test_reconcile_accepts()
+    """
+    if lang is not None:
+        load(lang)
+    return _claim(lang, sources if sources is not None else st.sampled_from(["a", "b", "c"]))
+
+
+# --------------------------------------------------------------- documents
+
+
+@attrs.frozen
+class Figure:
+    """A figure :func:`documents` put into a text, as extraction should read it.
+
+    Attributes:
+        text: the words that state it: qualifier, numeral, scale, unit
+            (what :attr:`integfacts.Claim.text` should be).
+        span: where ``text`` stands in the document.
+        sentence: the sentence that states it (one figure per sentence).
+        value: its exact value.
+        unit: ISO 4217 code, ``"%"`` or ``None``.
+        qualifier: the qualifier its wording states.
+        kind: ``"count"``, ``"money"``, ``"percent"`` or ``"multiples"``.
+        term: the concept term the sentence uses, as written.
+        metric: the concept key of that term.
+        subject: the canonical name of the place the sentence names.
+        year: the year the sentence states, if any.
+    """
+
+    text: str
+    span: Span
+    sentence: Span
+    value: Decimal
+    unit: str | None
+    qualifier: Qualifier
+    kind: str
+    term: str = ""
+    metric: str | None = None
+    subject: str | None = None
+    year: int | None = None
+
+
+# Sentence frames: {place}, {fig}, {term}, {year} (the year phrase or "").
+_FRAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "count": "{place} recorded {fig} {term}{year}.",
+        "amount": "{place} recorded {term} of {fig}{year}.",
+        "year": " in {y}",
+    },
+    "id": {
+        "count": "{place} mencatat {fig} {term}{year}.",
+        "amount": "{place} mencatat {term} sebesar {fig}{year}.",
+        "year": " pada tahun {y}",
+    },
+    "vi": {
+        "count": "{place} có {fig} {term}{year}.",
+        "amount": "{place} có {term} đạt {fig}{year}.",
+        "year": " trong năm {y}",
+    },
+    "fa": {
+        "count": "{place} {year}{fig} {term} دارد.",
+        "amount": "{term} {place} {year}به {fig} رسید.",
+        "year": "در سال {y} ",
+    },
+}
+_DEFAULT_FRAME = {
+    "count": "{place}: {fig} {term}{year}.",
+    "amount": "{place}: {term} {fig}{year}.",
+    "year": " {y}",
+}
+
+# Currency symbols and codes written before an amount, glued or with a space.
+_BEFORE_GLUED = ("US$", "$", "€", "£", "¥", "S$", "A$", "₩", "₹", "USD", "VND")
+_BEFORE_SPACED = ("USD", "EUR", "VND", "IDR", "Rp", "Rp.", "IRR", "JPY", "CNY")
+_AFTER_CODES = ("USD", "VND", "EUR", "IDR", "IRR", "JPY", "CNY", "KRW", "SGD", "AUD", "THB")
+
+
+def _qualified(draw: st.DrawFn, code: str, body: str) -> tuple[str, Qualifier]:
+    table: dict[str, list[str]] = load(code).raw.get("claims", {}).get("qualifiers", {})
+    first: dict[str, Qualifier] = {}
+    for name, phrases in table.items():
+        for p in phrases:
+            first.setdefault(p.casefold(), Qualifier(name))
+    options = [("", Qualifier.EXACT), *sorted(first.items(), key=lambda t: t[0])]
+    phrase, qual = draw(st.sampled_from(options))
+    if not phrase:
+        return body, qual
+    return f"{phrase} {body}", qual
+
+
+@attrs.frozen
+class _Sentence:
+    text: str
+    fig_start: int  # offset of the figure in the sentence
+    figure: Figure  # spans relative to the sentence
+
+
+@st.composite
+def _figure(
+    draw: st.DrawFn,
+    code: str,
+    kind: str,
+    year: int | None,
+    forms: tuple[str, ...],
+    nbsp_groups: bool,
+) -> _Sentence:
+    raw = load(code).raw
+    claims_data: dict[str, Any] = raw.get("claims", {})
+    subject, place = draw(st.sampled_from(_places(code) or [("", "")]))
+    frames = _FRAMES.get(code, _DEFAULT_FRAME)
+    year_text = ""
+    if year is not None:
+        y = str(year)
+        if code == "fa" and draw(st.booleans()):
+            y = y.translate(_PERSIAN_DIGITS)
+        year_text = frames["year"].format(y=y)
+    unit: str | None = None
+    if kind == "multiples":
+        mults: dict[str, int] = claims_data.get("multiples", {})
+        text, times = draw(st.sampled_from(sorted(mults.items())))
+        value, qual = Decimal(times), Qualifier.MULTIPLES
+    else:
+        num_text, value = draw(_numeral(code, forms, 10**12, True, nbsp_groups))
+        body = num_text
+        if kind == "money":
+            body, unit = _money(draw, code, num_text)
+        elif kind == "percent":
+            body, unit = _percent(draw, code, num_text, claims_data)
+        text, qual = _qualified(draw, code, body)
+    concept_kind = kind if kind in ("money", "percent") else "count"
+    key, term = draw(st.sampled_from(_concepts_for(code, concept_kind)))
+    frame = frames["count" if concept_kind == "count" else "amount"]
+    marker = "\x00"
+    sentence = frame.format(place=place, fig=marker, term=term, year=year_text)
+    start = sentence.index(marker)
+    sentence = sentence.replace(marker, text)
+    fig = Figure(
+        text=text,
+        span=Span(start, start + len(text)),
+        sentence=Span(0, len(sentence)),
+        value=value,
+        unit=unit,
+        qualifier=qual,
+        kind=kind,
+        term=term,
+        metric=key,
+        subject=subject or None,
+        year=year,
+    )
+    return _Sentence(sentence, start, fig)
+
+
+def _money(draw: st.DrawFn, code: str, num_text: str) -> tuple[str, str]:
+    symbols: dict[str, str] = common()["currencies"]
+    # currency names follow the amount ("1,07 miliar dolar AS"); symbols the
+    # language file repeats ("Rp") go before it, below
+    names = {k: v for k, v in load(code).raw.get("currencies", {}).items() if k not in symbols}
+    hows = ["code_after"] + (["name"] if names else [])
+    if num_text[:1].isdigit():  # "US$1.07 billion", "Rp 5 juta"; never "$twenty"
+        hows += ["glued", "spaced"]
+    how = draw(st.sampled_from(hows))
+    if how == "name":
+        name, iso = draw(st.sampled_from(sorted(names.items())))
+        return f"{num_text} {name}", iso
+    if how == "glued":
+        sym = draw(st.sampled_from(_BEFORE_GLUED))
+        return f"{sym}{num_text}", symbols[sym]
+    if how == "spaced":
+        sym = draw(st.sampled_from(_BEFORE_SPACED))
+        return f"{sym} {num_text}", symbols[sym]
+    sym = draw(st.sampled_from(_AFTER_CODES))
+    return f"{num_text} {sym}", sym
+
+
+def _percent(
+    draw: st.DrawFn, code: str, num_text: str, claims_data: dict[str, Any]
+) -> tuple[str, str]:
+    before: list[str] = claims_data.get("percent_before", [])
+    words: list[str] = claims_data.get("percent", ["%"])
+    if before and num_text[:1].isdigit() and draw(st.booleans()):
+        return f"{draw(st.sampled_from(before))}{num_text}", "%"  # "٪۷٫۶"
+    pct = draw(st.sampled_from(words))
+    gap = " " if pct[:1].isalpha() else ""
+    return f"{num_text}{gap}{pct}", "%"
+
+
+@st.composite
+def _document(
+    draw: st.DrawFn,
+    lang: str | None,
+    figures: st.SearchStrategy[int],
+    kinds: tuple[str, ...],
+    with_years: bool,
+    forms: tuple[str, ...],
+    nbsp_groups: bool,
+) -> tuple[Document, tuple[Figure, ...]]:
+    code = lang if lang is not None else draw(languages())
+    n = draw(figures)
+    if n < 1:
+        raise ValueError(f"a document states at least one figure, got figures={n}")
+    sep = draw(st.sampled_from([" ", "\n", "\n\n"]))
+    parts: list[str] = []
+    figs: list[Figure] = []
+    pos = 0
+    for _ in range(n):
+        kind = draw(st.sampled_from(kinds))
+        year = draw(st.none() | st.integers(2000, 2030)) if with_years else None
+        sent = draw(_figure(code, kind, year, forms, nbsp_groups))
+        if parts:
+            pos += len(sep)
+        f = sent.figure
+        figs.append(
+            attrs.evolve(
+                f,
+                span=Span(pos + f.span.start, pos + f.span.end),
+                sentence=Span(pos, pos + len(sent.text)),
+            )
+        )
+        parts.append(sent.text)
+        pos += len(sent.text)
+    source = draw(st.sampled_from(["https://example.org/a", "b.example/2", "outlet c"]))
+    published = draw(st.dates(datetime.date(2020, 1, 1), datetime.date(2026, 12, 31)))
+    doc = Document(sep.join(parts), source=source, lang=code, published=published)
+    return doc, tuple(figs)
+
+
+_DOC_FORMS = ("digits", "scaled", "compact", "words", "mixed")
+
+
+def documents(
+    lang: str | None = None,
+    *,
+    figures: int | st.SearchStrategy[int] = 3,
+    kinds: Sequence[str] = KINDS,
+    forms: Sequence[str] = _DOC_FORMS,
+    years: bool = True,
+    nbsp_groups: bool = False,
+) -> st.SearchStrategy[tuple[Document, tuple[Figure, ...]]]:
+    """Small documents stating known figures, one sentence per figure.
+
+    Each sentence names a place, a concept term of the language data, and a
+    figure: an optional qualifier, a numeral (see :func:`numerals`), and for
+    money a currency name or symbol, for percentages a percent sign or word;
+    or a "hundreds of" form. With ``years``, a sentence may state its year.
+
+    Args:
+        lang: the language; ``None`` draws one per document.
+        figures: how many figures (an int, or a strategy of ints, >= 1).
+        kinds: which of :data:`KINDS` to draw from.
+        forms: which of :data:`FORMS` the numerals take.
+        years: whether sentences may state a year ("in 2024").
+        nbsp_groups: also group digits with no-break spaces ("1\u00a0426").
+            Off by default: :func:`~integfacts.numbers.find_numerals` splits
+            such numerals in running text (a known bug, a strict xfail in
+            ``tests/test_strategies.py``), although ``parse_number`` reads them.
+
+    Returns:
+        A strategy of ``(document, figures)``; ``figures`` in text order,
+        ``document.text[figure.span] == figure.text``.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> import integfacts as ifx
+        >>> @settings(max_examples=10, deadline=None)
+        ... @given(documents("en", figures=2, kinds=["count"]))
+        ... def test_counts(pair):
+        ...     doc, figs = pair
+        ...     got = [(c.value, c.quantity.qualifier) for c in ifx.extract(doc)]
+        ...     assert got == [(f.value, f.qualifier) for f in figs]
+        >>> test_counts()
+    """
+    if lang is not None:
+        load(lang)
+    bad = [k for k in kinds if k not in KINDS]
+    if bad or not kinds:
+        raise ValueError(f"unknown or no figure kinds {bad}; choose from {KINDS}")
+    bad = [f for f in forms if f not in FORMS]
+    if bad or not forms:
+        raise ValueError(f"unknown or no numeral forms {bad}; choose from {FORMS}")
+    count: st.SearchStrategy[int]
+    if isinstance(figures, int):
+        if figures < 1:
+            raise ValueError(f"figures must be >= 1, got {figures}")
+        count = st.just(figures)
+    else:
+        count = figures
+    return _document(lang, count, tuple(kinds), years, tuple(forms), nbsp_groups)
