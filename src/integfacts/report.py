@@ -129,8 +129,8 @@ def to_markdown(report: Report) -> str:
         "# integfacts report",
         "",
         f"{s['claims']} claims from {len(report.documents)} sources: "
-        f"**{s['contradict']} contradictions**, {s['not_comparable']} not comparable, "
-        f"{s['agree']} agreements, {s['unmatched']} unmatched claims.",
+        f"**{_n(s['contradict'], 'contradiction')}**, {s['not_comparable']} not comparable, "
+        f"{_n(s['agree'], 'agreement')}, {s['unmatched']} unmatched claims.",
         "",
     ]
     for f in report.findings:
@@ -167,8 +167,8 @@ def to_text(report: Report, *, width: int = 110) -> str:
     s = to_dict(report)["summary"]
     console.print(
         f"{s['claims']} claims from {len(report.documents)} sources: "
-        f"{s['contradict']} contradictions, {s['not_comparable']} not comparable, "
-        f"{s['agree']} agreements, {s['unmatched']} unmatched",
+        f"{_n(s['contradict'], 'contradiction')}, {s['not_comparable']} not comparable, "
+        f"{_n(s['agree'], 'agreement')}, {s['unmatched']} unmatched",
         markup=False,
         highlight=False,
     )
@@ -194,6 +194,11 @@ def to_text(report: Report, *, width: int = 110) -> str:
             )
         console.print(table, markup=False, highlight=False)
     return console.export_text()
+
+
+def _n(count: int, noun: str) -> str:
+    """ "1 contradiction", "2 contradictions"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _group(v: Decimal) -> str:
@@ -282,9 +287,9 @@ def to_html(report: Report) -> str:
         f"<style>{_CSS}</style></head><body>",
         "<header><h1>integfacts report</h1><div class=summary>",
         f"<span>{s['claims']} claims</span><span>{len(report.documents)} sources</span>",
-        f"<span>{s['contradict']} contradictions</span>",
+        f"<span>{_n(s['contradict'], 'contradiction')}</span>",
         f"<span>{s['not_comparable']} not comparable</span>",
-        f"<span>{s['agree']} agreements</span><span>{s['unmatched']} unmatched</span>",
+        f"<span>{_n(s['agree'], 'agreement')}</span><span>{s['unmatched']} unmatched</span>",
         "</div></header><main>",
         '<div class="filters">',
         '<label>Verdict<select id="f-verdict">'
@@ -313,9 +318,10 @@ def to_html(report: Report) -> str:
             "<table><tr><th>source</th><th>value</th><th>period</th><th>in its sentence</th></tr>"
         )
         for c in f.claims:
-            val = f"{c.quantity.value} {c.quantity.unit or ''}".strip()
+            val = f"{_group(c.quantity.value)} {c.quantity.unit or ''}".strip()
             parts.append(
-                f'<tr><td class="src" dir="auto">{html.escape(c.source)}</td>'
+                f'<tr><td class="src" dir="auto" title="{html.escape(c.source, quote=True)}">'
+                f"{html.escape(short_source(c.source))}</td>"
                 f'<td class="val">{html.escape(val)}</td>'
                 f"<td>{html.escape(_ptext(c.period))}</td>"
                 f'<td dir="auto">{_highlight(c)}</td></tr>'
@@ -327,9 +333,10 @@ def to_html(report: Report) -> str:
             "<tr><th>source</th><th>value</th><th>metric</th><th>in its sentence</th></tr>"
         )
         for c in report.unmatched:
-            val = f"{c.quantity.value} {c.quantity.unit or ''}".strip()
+            val = f"{_group(c.quantity.value)} {c.quantity.unit or ''}".strip()
             parts.append(
-                f'<tr><td class="src" dir="auto">{html.escape(c.source)}</td>'
+                f'<tr><td class="src" dir="auto" title="{html.escape(c.source, quote=True)}">'
+                f"{html.escape(short_source(c.source))}</td>"
                 f'<td class="val">{html.escape(val)}</td>'
                 f"<td>{html.escape(c.metric or c.metric_phrase)}</td>"
                 f'<td dir="auto">{_highlight(c)}</td></tr>'
