@@ -68,9 +68,24 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[Path, dict[str, Any], st
         try:
             if p.is_dir():
                 meta = _manifest(p)
-                names = sorted(meta) or sorted(
-                    q.name for q in p.iterdir() if q.is_file() and q.suffix in TEXT_SUFFIXES
-                )
+                files = sorted(q for q in p.iterdir() if q.is_file())
+                names = sorted(meta) or [q.name for q in files if q.suffix in TEXT_SUFFIXES]
+                others = [
+                    q.name
+                    for q in files
+                    if q.name not in names and q.name != "manifest.toml" and not meta
+                ]
+                if others:
+                    yield (
+                        p,
+                        {},
+                        (
+                            f"{raw}: skipped {len(others)} file(s) that are not"
+                            f" {'/'.join(TEXT_SUFFIXES)} text (e.g. {others[0]})"
+                        ),
+                    )
+                if not names:
+                    yield p, {}, f"{raw}: no text files to read"
                 for name in names:
                     yield p / name, meta.get(name, {}), None
             elif p.is_file():
@@ -89,18 +104,27 @@ def load_document(path: Path, row: dict[str, Any], *, lang: str | None) -> Any:
     Raises:
         InputError: unreadable file, binary content, bad metadata.
     """
-    from integfacts.model import Document  # noqa: PLC0415 - keep CLI start-up light
-
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark
+        try:
+            return _document(path, row, data.decode("utf-16"), lang)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: broken UTF-16 text ({exc.reason})") from exc
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    return _document(path, row, text, lang)
+
+
+def _document(path: Path, row: dict[str, Any], text: str, lang: str | None) -> Any:
+    from integfacts.model import Document  # noqa: PLC0415 - keep CLI start-up light
+
     published = row.get("published")
     if published is not None and not isinstance(published, datetime.date):
         try:
