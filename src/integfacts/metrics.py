@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -26,8 +25,6 @@ from integfacts.languages import load
 __all__ = ["Mention", "concept_of", "find_concepts", "find_places"]
 
 _FUZZY_CUTOFF = 88.0
-_END = r"(?![^\W\d_])"
-_START = r"(?<![^\W\d_])"
 
 
 @attrs.frozen
@@ -39,38 +36,33 @@ class Mention:
     key: str
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @attrs.frozen
 class _Vocab:
-    pattern: re.Pattern[str] | None
+    """A vocabulary as a hash of normalised term keys, looked up by word n-grams."""
+
     key_of: dict[str, str]
     terms: tuple[str, ...]
+    max_words: int
+
+
+# a word: letters, then letters, digits, marks, hyphens, dots inside ("TP.HCM", "impor-ekspor")
+_TOKEN = re.compile(r"[^\W\d_][\w\u200c\u200d\u0300-\u036f\u064b-\u065f]*(?:[-.][\w]+)*")
+_NON_KEY = re.compile(r"[^\w-]|_")
 
 
 def _compile(table: dict[str, Any]) -> _Vocab:
     key_of: dict[str, str] = {}
-    surfaces: set[str] = set()
+    max_words = 1
     for key, terms in table.items():
         for t in terms:
             key_of.setdefault(_norm(t), key)
-            surfaces.add(" ".join(t.replace("\u200c", "\u200c").split()))
-    if not key_of:
-        return _Vocab(None, {}, ())
-    # spaces match any run of spaces; ZWNJ, space or nothing are interchangeable
-    alts = "|".join(
-        re.escape(t).replace(r"\ ", r"[\s\u200c]+").replace("\u200c", r"[\s\u200c]?")
-        for t in sorted(surfaces, key=lambda w: (-len(w), w))
-    )
-    pattern = re.compile(rf"{_START}(?:{alts}){_END}", re.IGNORECASE)
-    return _Vocab(pattern, key_of, tuple(key_of))
+            max_words = max(max_words, len(_TOKEN.findall(t.replace("\u200c", " "))))
+    return _Vocab(key_of, tuple(key_of), max_words)
 
 
 def _norm(s: str) -> str:
-    """Lookup key: case, spaces and zero-width non-joiners do not matter."""
-    return "".join(s.replace("\u200c", "").casefold().split())
+    """Lookup key: case, spaces, dots and zero-width non-joiners do not matter."""
+    return _NON_KEY.sub("", s.casefold())
 
 
 @functools.cache
@@ -85,13 +77,42 @@ def _places(code: str) -> _Vocab:
 
 
 def _find(vocab: _Vocab, text: str, start: int, end: int) -> list[Mention]:
-    if vocab.pattern is None:
+    """Longest-first n-gram look-up over the words of ``text[start:end]``.
+
+    Linear in the number of words (times the longest term's word count);
+    ZWNJ and spaces inside Persian terms are interchangeable, as written
+    joined ("هیئتهای") or apart ("هیئت های").
+    """
+    if not vocab.key_of:
         return []
-    out = []
-    for m in vocab.pattern.finditer(text, start, end):
-        key = vocab.key_of.get(_norm(m.group()))
-        if key is not None:
-            out.append(Mention(m.start(), m.end(), key))
+    words = [(m.start(), m.end(), _norm(m.group())) for m in _TOKEN.finditer(text, start, end)]
+    out: list[Mention] = []
+    i, n = 0, len(words)
+    key_of = vocab.key_of
+    while i < n:
+        hit = None
+        key = ""
+        parts = []
+        for k in range(i, min(n, i + vocab.max_words)):
+            if k > i and words[k][0] - words[k - 1][1] > 3:
+                break  # terms do not span punctuation or long gaps
+            parts.append(words[k][2])
+            key = "".join(parts)
+            found = key_of.get(key)
+            if found is not None:
+                hit = (k, found)
+        if hit is None:
+            i += 1
+            continue
+        k, found = hit
+        gap_ok = all(
+            text[words[j][1] : words[j + 1][0]].strip(" \u00a0\u200c-") == "" for j in range(i, k)
+        )
+        if gap_ok:
+            out.append(Mention(words[i][0], words[k][1], found))
+            i = k + 1
+        else:
+            i += 1
     return out
 
 
@@ -111,7 +132,7 @@ def concept_of(phrase: str, lang: str) -> str | None:
     Returns ``None`` when no term of the language's vocabulary is close.
     """
     vocab = _concepts(lang)
-    if not phrase.strip() or vocab.pattern is None:
+    if not phrase.strip() or not vocab.key_of:
         return None
     found = _find(vocab, phrase, 0, len(phrase))
     if found:

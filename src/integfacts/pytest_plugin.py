@@ -282,6 +282,11 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
     return out
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _text_label(text: str, width: int = 30) -> str:
     """A readable source label for an inline text: its first words, quoted."""
     flat = " ".join(text.split())
@@ -410,7 +415,7 @@ def _check_states(doc: Document, claims: Sequence[Claim], exp: _Expectation) -> 
         lines.extend(f"      differs in {why}" for why in exp.mismatches(c))
     more = len(same_metric or near) - len(shown)
     if more > 0:
-        lines.append(f"  ... and {more} more claim{'s' if more > 1 else ''}")
+        lines.append(f"  ... and {_count(more, 'more claim')}")
     raise ClaimCheckError("\n".join(lines), claims=shown)
 
 
@@ -443,9 +448,7 @@ def _check_no_contradictions(report: Report, tolerance: Decimal) -> None:
         return
     n = len(bad)
     sources = ", ".join(report.documents)
-    lines = [
-        f"{n} contradiction{'s' if n > 1 else ''} among {len(report.documents)} sources ({sources})"
-    ]
+    lines = [f"{_count(n, 'contradiction')} among {len(report.documents)} sources ({sources})"]
     for f in bad:
         lines.extend(_finding_lines(f))
     raise ClaimCheckError("\n".join(lines), findings=bad, claims=[c for f in bad for c in f.claims])
@@ -938,9 +941,12 @@ def pytest_terminal_summary(
         return
     run = config.stash[_RUN]
     contradictions = sum(1 for f in run.findings if f.verdict is Verdict.CONTRADICT)
+    counts = ", ".join(
+        _count(n, what) for n, what in ((len(run.sources), "document"), (len(run.claims), "claim"))
+    )
     terminalreporter.write_line(
-        f"integfacts: report of {len(run.sources)} documents, {len(run.claims)} claims,"
-        f" {len(run.findings)} findings ({contradictions} contradictions) written to {path}"
+        f"integfacts: report of {counts}, {_count(len(run.findings), 'finding')}"
+        f" ({_count(contradictions, 'contradiction')}) written to {path}"
     )
 
 
