@@ -63,6 +63,7 @@ class _Lex:
     open_start: re.Pattern[str]
     range_before: re.Pattern[str]
     relative: re.Pattern[str] | None
+    relative_days: re.Pattern[str] | None
     to_date: re.Pattern[str] | None
     relative_years: dict[str, int]
     year_word_before: re.Pattern[str]
@@ -112,6 +113,9 @@ def _lex(code: str) -> _Lex:
         else never,
         relative=re.compile(rf"(?<![^\W\d_])(?i:{_alt(list(rel))}){_END}") if rel else None,
         relative_years=rel,
+        relative_days=re.compile(rf"(?<![^\W\d_])(?i:{_alt(per['relative_days'])}){_END}")
+        if per.get("relative_days")
+        else None,
         to_date=re.compile(rf"(?<![^\W\d_])(?i:{_alt(per['to_date'])}){_END}")
         if per.get("to_date")
         else None,
@@ -165,6 +169,27 @@ def _jalali(y: int, m: int, d: int) -> datetime.date:
 
     g: datetime.date = jdatetime.date(y, m, d).togregorian()
     return g
+
+
+@functools.lru_cache(maxsize=1024)
+def _dateparser_day(phrase: str, code: str, base: datetime.date) -> datetime.date | None:
+    """Resolve a short relative expression ("kemarin", "hôm qua") with dateparser.
+
+    Only the matched phrase is passed, with its language and the document's
+    publication date as the base: dateparser never sees a whole text and never
+    guesses among languages.
+    """
+    import dateparser  # noqa: PLC0415 - heavy import, only when a relative date occurs
+
+    got = dateparser.parse(
+        phrase,
+        languages=[code],
+        settings={
+            "RELATIVE_BASE": datetime.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    return got.date() if got is not None else None
 
 
 def _is_solar(v: int, lex: _Lex, text_before: str) -> bool:
@@ -280,6 +305,13 @@ def find_periods(
                     "relative",
                 )
             )
+    if lex.relative_days is not None and published is not None:
+        for m in lex.relative_days.finditer(text):
+            day = _dateparser_day(m.group(), lang.code, published)
+            if day is not None:
+                out.append(
+                    PeriodMention(Span(m.start(), m.end()), Period(day, day, m.group()), (), "day")
+                )
     if lex.to_date is not None and published is not None:
         for m in lex.to_date.finditer(text):
             out.append(
