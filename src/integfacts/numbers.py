@@ -767,7 +767,12 @@ def _not_alone(code: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+_SPACES_TO_BLANK = str.maketrans(dict.fromkeys(_GROUP_SPACES, " "))
+
+
 def _fold_chars(s: str, lang: Language) -> str:
+    """Length-keeping normalisation of a candidate: group spaces, letter variants."""
+    s = s.translate(_SPACES_TO_BLANK)
     for a, b in lang.chars.items():
         if len(a) == len(b):
             s = s.replace(a, b)

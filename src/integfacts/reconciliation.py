@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -418,11 +418,11 @@ def _closeness(a: Claim, b: Claim) -> tuple[int, Decimal]:
     return rank, dist
 
 
-def _groups(block: Sequence[Claim], indep: Mapping[str, str]) -> list[list[Claim]]:
-    """Pair claims of different independent sources one to one, best first."""
-    by_src: dict[str, list[Claim]] = defaultdict(list)
+def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[list[Claim]]:
+    """Pair claims of different witnesses (sources) one to one, best first."""
+    by_src: dict[object, list[Claim]] = defaultdict(list)
     for c in block:
-        by_src[indep[c.source]].append(c)
+        by_src[witness(c)].append(c)
     if len(by_src) < 2:
         return []
     if all(len(v) == 1 for v in by_src.values()):
@@ -437,7 +437,7 @@ def _groups(block: Sequence[Claim], indep: Mapping[str, str]) -> list[list[Claim
             x = parent[x]
         return x
 
-    srcs = sorted(by_src)
+    srcs = sorted(by_src, key=str)
     for i, sa in enumerate(srcs):
         for sb in srcs[i + 1 :]:
             cands = sorted(
@@ -464,7 +464,7 @@ def _groups(block: Sequence[Claim], indep: Mapping[str, str]) -> list[list[Claim
     return [
         sorted(g, key=_claim_order)
         for g in comps.values()
-        if len({indep[c.source] for c in g}) >= 2
+        if len({witness(c) for c in g}) >= 2
     ]
 
 
@@ -530,8 +530,12 @@ def reconcile(
     claims, docs = _claims_of(items)
     claims.sort(key=_claim_order)
     indep = _source_groups(claims, docs)
-    if within_documents:
-        indep = {s: f"{s}" for s in indep}
+    # who may be compared with whom: claims of different sources (copies
+    # included, so that a slip in a syndicated copy still shows); with
+    # within_documents, any two claims
+    witness: Callable[[Claim], object] = (
+        (lambda c: (c.source, id(c))) if within_documents else (lambda c: c.source)
+    )
     keys = _block_keys(claims, score_cutoff)
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c, k in zip(claims, keys, strict=True):
@@ -540,11 +544,11 @@ def reconcile(
     matched: set[int] = set()
     for key in sorted(blocks):
         block = blocks[key]
-        groups = _groups_within(block) if within_documents else _groups(block, indep)
+        groups = _groups(block, witness)
         score = 100.0 if key[1] and not key[1].startswith("~") else score_cutoff
         for g in groups:
             matched.update(id(c) for c in g)
-            findings.extend(_judge(g, key, score, indep, rates, open_slack))
+            findings.extend(_judge(g, key, score, indep, witness, rates, open_slack))
     findings.extend(_same_value_other_metric(claims, keys, indep, matched))
     findings.sort(key=_finding_order)
     unmatched = tuple(c for c in claims if id(c) not in matched)
@@ -561,6 +565,7 @@ def _judge(
     key: tuple[str, str, str],
     score: float,
     indep: Mapping[str, str],
+    witness: Callable[[Claim], object],
     rates: Mapping[str, Decimal] | None,
     slack: Decimal,
 ) -> list[Finding]:
@@ -578,7 +583,7 @@ def _judge(
         (i, j, _compare([g[i], g[j]], rates, slack))
         for i in range(len(g))
         for j in range(i + 1, len(g))
-        if indep[g[i].source] != indep[g[j].source]
+        if witness(g[i]) != witness(g[j])
     ]
     base = {
         "claims": tuple(g),
@@ -645,7 +650,7 @@ def _judge(
         )
     ]
     for cl in ranked:
-        if len({indep[c.source] for c in cl}) >= 2:
+        if len({witness(c) for c in cl}) >= 2 and len(ranked) > 1:
             cmp = _compare(cl, rates, slack)
             out.append(
                 Finding(
@@ -660,10 +665,6 @@ def _judge(
                 )
             )
     return out
-
-
-def _groups_within(block: Sequence[Claim]) -> list[list[Claim]]:
-    return [sorted(block, key=_claim_order)] if len(block) >= 2 else []
 
 
 def _sentence(reason: str, group: Sequence[Claim], indep: Mapping[str, str]) -> str:

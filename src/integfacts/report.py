@@ -9,6 +9,7 @@ through a float.
 from __future__ import annotations
 
 import html
+import io
 import json
 from decimal import Decimal
 from typing import Any
@@ -163,7 +164,9 @@ def to_text(report: Report, *, width: int = 110) -> str:
     from rich.console import Console  # noqa: PLC0415 - only the terminal needs rich
     from rich.table import Table  # noqa: PLC0415
 
-    console = Console(width=width, record=True, force_terminal=False, color_system=None)
+    console = Console(
+        width=width, record=True, force_terminal=False, color_system=None, file=io.StringIO()
+    )
     s = to_dict(report)["summary"]
     console.print(
         f"{s['claims']} claims from {len(report.documents)} sources: "
