@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
 
 from integfacts.languages import available, load
 
@@ -29,14 +33,44 @@ def _script(ch: str) -> str:
     return "Latin" if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF else "Other"
 
 
+@attrs.frozen
+class _Profile:
+    script: str
+    stopwords: frozenset[str]
+    vocabulary: frozenset[str]
+    letters: frozenset[str]
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            yield str(k)
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+
+
 @functools.cache
-def _profiles() -> dict[str, tuple[str, frozenset[str]]]:
+def _profiles() -> dict[str, _Profile]:
     out = {}
     for code in available():
-        det = load(code).raw.get("detect", {})
-        out[code] = (
-            str(det.get("script", "Latin")),
-            frozenset(w.casefold() for w in det.get("stopwords", [])),
+        raw = load(code).raw
+        det = raw.get("detect", {})
+        vocab = {
+            w.casefold()
+            for section in ("numerals", "claims", "currencies", "periods", "concepts")
+            for text in _strings(raw.get(section, {}))
+            for w in _WORD.findall(text)
+            if len(w) > 2
+        }
+        out[code] = _Profile(
+            script=str(det.get("script", "Latin")),
+            stopwords=frozenset(w.casefold() for w in det.get("stopwords", [])),
+            vocabulary=frozenset(vocab),
+            letters=frozenset(str(det.get("letters", ""))),
         )
     return out
 
@@ -44,8 +78,13 @@ def _profiles() -> dict[str, tuple[str, frozenset[str]]]:
 def detect_language(text: str) -> str:
     """Return the code of the supported language ``text`` is most likely in.
 
+    Signals, all from the language files: the script of the letters, the
+    language's most frequent words, its own vocabulary (number, scale,
+    currency and concept words) and letters only it uses.
+
     Raises:
-        ValueError: when the text has no letters to judge by; pass ``lang``.
+        ValueError: when the text has no letters, or two languages score the
+            same (pass ``lang`` instead of guessing).
     """
     sample = text[:_SAMPLE]
     words = [w.casefold() for w in _WORD.findall(sample)]
@@ -53,13 +92,23 @@ def detect_language(text: str) -> str:
         raise ValueError("cannot detect the language of a text without words; pass lang=")
     scripts: dict[str, int] = {}
     for w in words:
-        s = _script(w[0])
-        scripts[s] = scripts.get(s, 0) + 1
-    main = max(sorted(scripts), key=lambda s: scripts[s])
-    best, best_score = "", -1.0
-    for code, (script, stop) in sorted(_profiles().items()):
-        hits = sum(1 for w in words if w in stop)
-        score = hits / len(words) + (1.0 if script == main else 0.0)
-        if score > best_score:
-            best, best_score = code, score
-    return best
+        sc = _script(w[0])
+        scripts[sc] = scripts.get(sc, 0) + 1
+    main = max(sorted(scripts), key=lambda sc: scripts[sc])
+    chars = set(sample.casefold())
+    scores = []
+    for code, prof in sorted(_profiles().items()):
+        if prof.script != main:
+            continue
+        score = sum(2.0 for w in words if w in prof.stopwords)
+        score += sum(1.0 for w in words if w in prof.vocabulary)
+        score += 3.0 * len(chars & prof.letters)
+        scores.append((score, code))
+    if not scores:
+        raise ValueError(f"no supported language is written in the {main} script; pass lang=")
+    scores.sort(reverse=True)
+    if len(scores) > 1 and scores[0][0] == scores[1][0]:
+        raise ValueError(
+            f"cannot tell {scores[0][1]!r} from {scores[1][1]!r} in this text; pass lang="
+        )
+    return scores[0][1]
