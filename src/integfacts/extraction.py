@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -739,12 +740,15 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         ]
         places = find_places(text, code, sent.start, sent.end)
         context = text[sent.start : sent.end]
+        period_spans = [p.span for p in in_sent]
         prev: Claim | None = None
         prev_end = sent.start
         for k, d in enumerate(members):
             next_start = members[k + 1].start if k + 1 < len(members) else sent.end
             next_start = max(next_start, d.end)
-            metric, phrase, used = _metric(ctx, d, concepts, prev_end, next_start, taken, prev)
+            metric, phrase, used = _metric(
+                ctx, d, concepts, prev_end, next_start, taken, prev, period_spans
+            )
             if used is not None:
                 taken.add(used)
             subject = _subject(ctx, d, sent, places, dominant)
@@ -786,6 +790,7 @@ def _metric(
     next_start: int,
     taken: set[int],
     prev: Claim | None,
+    blocked: Sequence[Span] = (),
 ) -> tuple[str | None, str, int | None]:
     """The concept a figure measures: (key, phrase, start of the mention used).
 
@@ -818,7 +823,27 @@ def _metric(
     ]
     best: Mention | None = None
     if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
-        best = right[0] if right else (left[-1] if left else None)
+        # a count measures the noun right after it ("60 daerah", "3,000
+        # international delegations"); a noun the vocabulary does not know is
+        # still the counted thing, so no term further away is borrowed
+        following = list(itertools.islice(_WORD.finditer(text, d.end, limit), 5))
+        near = following[-1].end() if following else d.end
+        right = [c for c in right if c.start < near]
+        first = following[0].group().casefold() if following else ""
+        counted = bool(following) and following[0].start() - d.end <= 2
+        # function words, person classifiers ("orang", "người", "نفر") and period
+        # words ("last year") are no counted thing
+        counted = counted and first not in _stopwords(ctx.lang.code)
+        counted = counted and first not in _classifiers(ctx.lang.code)
+        counted = counted and not any(b.start <= following[0].start() < b.end for b in blocked)
+        if right:
+            best = right[0]
+        elif counted:
+            phrase = " ".join(w.group().casefold() for w in following[:2])
+            key = concept_of(phrase, ctx.lang.code)
+            return (key if allowed is None or key in allowed else None), phrase, None
+        else:
+            best = left[-1] if left else None
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
         # dolar AS, menempati peringkat ke-5"), else the subject overall
@@ -865,6 +890,16 @@ def _names_place(text: str, c: Mention, place_starts: set[int]) -> bool:
         return False
     named = k in place_starts and text[k : k + 1].isupper()
     return named or any(p in place_starts for p in range(c.start, c.end))
+
+
+@functools.cache
+def _classifiers(code: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in load(code).raw.get("claims", {}).get("classifiers", []))
+
+
+@functools.cache
+def _stopwords(code: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in load(code).raw.get("detect", {}).get("stopwords", []))
 
 
 @functools.cache
@@ -920,12 +955,18 @@ def _period(
     def own(p: PeriodMention) -> bool:
         gap = text[d.end : p.span.start]
         after_p = [ls for ls in later if ls >= p.span.end]
-        opens_next = bool(after_p) and not re.search(r"[,;:]", text[p.span.end : after_p[0]])
+        # the period opens the next figure's clause: a clause break before it, none after
+        opens_next = (
+            bool(after_p)
+            and bool(re.search(r"[,;:،؛]", gap))
+            and not re.search(r"[,;:،؛]", text[p.span.end : after_p[0]])
+        )
         return not ctx.lex.compare_in.search(gap) and not opens_next
 
     after = [p for p in in_sent if d.end <= p.span.start]
     adjacent = [p for p in after if not any(ls < p.span.start for ls in later)]
-    if adjacent and own(adjacent[0]):
+    same_clause = adjacent and not re.search(r"[,;:،؛]", text[d.end : adjacent[0].span.start])
+    if adjacent and same_clause and own(adjacent[0]):
         return adjacent[0].period, PeriodSource.EXPLICIT
     before = [p for p in in_sent if p.span.end <= d.start]
     if before:

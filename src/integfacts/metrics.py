@@ -106,7 +106,8 @@ def _find(vocab: _Vocab, text: str, start: int, end: int) -> list[Mention]:
             continue
         k, found = hit
         gap_ok = all(
-            text[words[j][1] : words[j + 1][0]].strip(" \u00a0\u200c-") == "" for j in range(i, k)
+            text[words[j][1] : words[j + 1][0]].strip(" \u00a0\u200c-–—,،") == ""
+            for j in range(i, k)
         )
         if gap_ok:
             out.append(Mention(words[i][0], words[k][1], found))

@@ -462,9 +462,7 @@ def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[
     for k, c in enumerate(block):
         comps[find(k)].append(c)
     return [
-        sorted(g, key=_claim_order)
-        for g in comps.values()
-        if len({witness(c) for c in g}) >= 2
+        sorted(g, key=_claim_order) for g in comps.values() if len({witness(c) for c in g}) >= 2
     ]
 
 

@@ -420,7 +420,6 @@ def _numeral(
     forms: tuple[str, ...],
     max_value: int,
     in_text: bool,
-    space_groups: bool = True,
 ) -> tuple[str, Decimal]:
     lang = load(code)
     usable = [f for f in forms if _form_ok(code, f)]
@@ -428,8 +427,6 @@ def _numeral(
         usable = ["digits"]
     form = draw(st.sampled_from(usable))
     styles = _styles(code)
-    if in_text and not space_groups:
-        styles = [s for s in styles if s.group != "\u00a0"]
     style = draw(st.sampled_from(styles))
     if form == "digits":
         value = _decimal_with(draw, max_value, 3)
@@ -845,7 +842,6 @@ def _figure(
     kind: str,
     year: int | None,
     forms: tuple[str, ...],
-    nbsp_groups: bool,
 ) -> _Sentence:
     raw = load(code).raw
     claims_data: dict[str, Any] = raw.get("claims", {})
@@ -863,7 +859,7 @@ def _figure(
         text, times = draw(st.sampled_from(sorted(mults.items())))
         value, qual = Decimal(times), Qualifier.MULTIPLES
     else:
-        num_text, value = draw(_numeral(code, forms, 10**12, True, nbsp_groups))
+        num_text, value = draw(_numeral(code, forms, 10**12, True))
         body = num_text
         if kind == "money":
             body, unit = _money(draw, code, num_text)
@@ -935,7 +931,6 @@ def _document(
     kinds: tuple[str, ...],
     with_years: bool,
     forms: tuple[str, ...],
-    nbsp_groups: bool,
 ) -> tuple[Document, tuple[Figure, ...]]:
     code = lang if lang is not None else draw(languages())
     n = draw(figures)
@@ -948,7 +943,7 @@ def _document(
     for _ in range(n):
         kind = draw(st.sampled_from(kinds))
         year = draw(st.none() | st.integers(2000, 2030)) if with_years else None
-        sent = draw(_figure(code, kind, year, forms, nbsp_groups))
+        sent = draw(_figure(code, kind, year, forms))
         if parts:
             pos += len(sep)
         f = sent.figure
@@ -977,7 +972,6 @@ def documents(
     kinds: Sequence[str] = KINDS,
     forms: Sequence[str] = _DOC_FORMS,
     years: bool = True,
-    nbsp_groups: bool = False,
 ) -> st.SearchStrategy[tuple[Document, tuple[Figure, ...]]]:
     """Small documents stating known figures, one sentence per figure.
 
@@ -992,10 +986,6 @@ def documents(
         kinds: which of :data:`KINDS` to draw from.
         forms: which of :data:`FORMS` the numerals take.
         years: whether sentences may state a year ("in 2024").
-        nbsp_groups: also group digits with no-break spaces ("1\u00a0426").
-            Off by default: :func:`~integfacts.numbers.find_numerals` splits
-            such numerals in running text (a known bug, a strict xfail in
-            ``tests/test_strategies.py``), although ``parse_number`` reads them.
 
     Returns:
         A strategy of ``(document, figures)``; ``figures`` in text order,
@@ -1027,4 +1017,4 @@ def documents(
         count = st.just(figures)
     else:
         count = figures
-    return _document(lang, count, tuple(kinds), years, tuple(forms), nbsp_groups)
+    return _document(lang, count, tuple(kinds), years, tuple(forms))
