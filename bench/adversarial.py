@@ -11,6 +11,7 @@ above 20 as super-linear).
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             text = make(n)
             row.append(_time(text, lang, 3 if n <= 100_000 else 1))
-        ratios = [b / a if a > 0 else 0.0 for a, b in zip(row, row[1:], strict=False)]
+        ratios = [b / a if a > 0 else 0.0 for a, b in itertools.pairwise(row)]
         flag = " SUPER-LINEAR" if any(r > 20 for r in ratios) else ""
         bad += bool(flag)
         cells = "".join(f"{t * 1000:>10.1f}ms" for t in row)

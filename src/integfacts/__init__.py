@@ -17,9 +17,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from integfacts._version import __version__
-
 if TYPE_CHECKING:
+    __version__: str
+
     from integfacts.extraction import DocumentTooLargeError, extract, scan
     from integfacts.langid import detect_language
     from integfacts.languages import UnsupportedLanguageError
@@ -99,12 +99,26 @@ _WHERE = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _read_version()
     mod = _WHERE.get(name)
     if mod is None:
         raise AttributeError(f"module 'integfacts' has no attribute {name!r}")
     value = getattr(importlib.import_module(f"integfacts.{mod}"), name)
     globals()[name] = value
     return value
+
+
+def _read_version() -> str:
+    """The installed distribution's version (package metadata), else the source tree's."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("integfacts")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        from integfacts._version import __version__  # noqa: PLC0415
+
+        return __version__
 
 
 def __dir__() -> list[str]:

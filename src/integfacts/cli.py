@@ -29,8 +29,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from integfacts._version import __version__
-
 __all__ = ["main"]
 
 
@@ -360,6 +358,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="integfacts",
         description="Numeric fact-checking across languages: extract and reconcile figures.",
     )
+    from integfacts import __version__  # noqa: PLC0415 - package metadata, read on use
+
     p.add_argument("--version", action="version", version=f"integfacts {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="print every figure of the given files or folders")

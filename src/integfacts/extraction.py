@@ -190,7 +190,7 @@ def _lex(code: str) -> _Lex:
         ordinal_suffix=re.compile(rf"(?i:{_alt(per_suffix)}){_END}") if per_suffix else never,
         ident_before=re.compile(
             rf"(?:^|(?<=[\s(\[\"“'«]))(?:{_alt(cl.get('identifier_before', ['No.']))})"
-            rf"(?:\s*(?:No\.?|số|Nomor|شماره))?[\s:.]*$"
+            rf"(?:\s*(?:{_alt(cl.get('number_words', ['No.', 'No']))}))?[\s:.]*$"
         ),
         range_joiner=re.compile(
             rf"\s*(?:{_alt(j for j in cl.get('range_joiners', ['-']) if not j.isalpha())}"

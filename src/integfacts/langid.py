@@ -41,16 +41,18 @@ class _Profile:
     letters: frozenset[str]
 
 
-def _strings(node: Any) -> Iterator[str]:
+def _strings(node: Any, *, keys: bool = True) -> Iterator[str]:
+    """Every string of a data section (and its table keys, when they are words)."""
     if isinstance(node, str):
         yield node
     elif isinstance(node, dict):
         for k, v in node.items():
-            yield str(k)
-            yield from _strings(v)
+            if keys:
+                yield str(k)
+            yield from _strings(v, keys=keys)
     elif isinstance(node, list):
         for v in node:
-            yield from _strings(v)
+            yield from _strings(v, keys=keys)
 
 
 @functools.cache
@@ -62,7 +64,8 @@ def _profiles() -> dict[str, _Profile]:
         vocab = {
             w.casefold()
             for section in ("numerals", "claims", "currencies", "periods", "concepts")
-            for text in _strings(raw.get(section, {}))
+            # concept keys ("delegations") are language-neutral: only their terms count
+            for text in _strings(raw.get(section, {}), keys=section != "concepts")
             for w in _WORD.findall(text)
             if len(w) > 2
         }

@@ -466,8 +466,9 @@ def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[
     ]
 
 
-def _claim_order(c: Claim) -> tuple[str, int, int]:
-    return (c.source, c.span.start, c.span.end)
+def _claim_order(c: Claim) -> tuple[str, int, int, str, str, str, str]:
+    """A total order on claims: input order never shows through, even for one source."""
+    return (c.source, c.span.start, c.span.end, c.text, str(c.quantity.value), c.lang, c.context)
 
 
 # ----------------------------------------------------------------- the API
@@ -676,7 +677,9 @@ def _sentence(reason: str, group: Sequence[Claim], indep: Mapping[str, str]) -> 
 _VERDICT_ORDER = {Verdict.CONTRADICT: 0, Verdict.NOT_COMPARABLE: 1, Verdict.AGREE: 2}
 
 
-def _finding_order(f: Finding) -> tuple[int, str, str, tuple[tuple[str, int, int], ...]]:
+def _finding_order(
+    f: Finding,
+) -> tuple[int, str, str, tuple[tuple[str, int, int, str, str, str, str], ...]]:
     return (
         _VERDICT_ORDER[f.verdict],
         f.metric or "",

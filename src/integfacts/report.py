@@ -131,7 +131,7 @@ def to_markdown(report: Report) -> str:
         "",
         f"{s['claims']} claims from {len(report.documents)} sources: "
         f"**{_n(s['contradict'], 'contradiction')}**, {s['not_comparable']} not comparable, "
-        f"{_n(s['agree'], 'agreement')}, {s['unmatched']} unmatched claims.",
+        f"{_n(s['agree'], 'agreement')}, {_n(s['unmatched'], 'unmatched claim')}.",
         "",
     ]
     for f in report.findings:
@@ -150,6 +150,20 @@ def to_markdown(report: Report) -> str:
                 f"| {_md(short_source(c.source))} | {_md(c.text)} |"
                 f" {c.quantity.value} {_md(c.quantity.unit or '')}"
                 f" | {_md(_ptext(c.period))} | {_md(c.context[:160])} |"
+            )
+        lines.append("")
+    if report.unmatched:
+        lines += [
+            f"## Claims no other source states ({len(report.unmatched)})",
+            "",
+            "| source | figure | value | metric | sentence |",
+            "|---|---|---|---|---|",
+        ]
+        for c in report.unmatched:
+            lines.append(
+                f"| {_md(short_source(c.source))} | {_md(c.text)} |"
+                f" {c.quantity.value} {_md(c.quantity.unit or '')}"
+                f" | {_md(c.metric or c.metric_phrase)} | {_md(c.context[:160])} |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -194,6 +208,24 @@ def to_text(report: Report, *, width: int = 110) -> str:
                 c.text,
                 f"{_group(c.quantity.value)} {c.quantity.unit or ''}".strip(),
                 _ptext(c.period),
+            )
+        console.print(table, markup=False, highlight=False)
+    if report.unmatched:
+        table = Table(
+            title=f"Claims no other source states ({len(report.unmatched)})",
+            title_justify="left",
+            expand=True,
+        )
+        table.add_column("source", overflow="fold", ratio=3)
+        table.add_column("figure", overflow="fold", ratio=3)
+        table.add_column("value", justify="right", ratio=2)
+        table.add_column("metric", ratio=2)
+        for c in report.unmatched:
+            table.add_row(
+                short_source(c.source),
+                c.text,
+                f"{_group(c.quantity.value)} {c.quantity.unit or ''}".strip(),
+                c.metric or c.metric_phrase,
             )
         console.print(table, markup=False, highlight=False)
     return console.export_text()

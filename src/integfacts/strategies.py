@@ -931,6 +931,7 @@ def _document(
     kinds: tuple[str, ...],
     with_years: bool,
     forms: tuple[str, ...],
+    sources: st.SearchStrategy[str],
 ) -> tuple[Document, tuple[Figure, ...]]:
     code = lang if lang is not None else draw(languages())
     n = draw(figures)
@@ -956,7 +957,7 @@ def _document(
         )
         parts.append(sent.text)
         pos += len(sent.text)
-    source = draw(st.sampled_from(["https://example.org/a", "b.example/2", "outlet c"]))
+    source = draw(sources)
     published = draw(st.dates(datetime.date(2020, 1, 1), datetime.date(2026, 12, 31)))
     doc = Document(sep.join(parts), source=source, lang=code, published=published)
     return doc, tuple(figs)
@@ -972,6 +973,7 @@ def documents(
     kinds: Sequence[str] = KINDS,
     forms: Sequence[str] = _DOC_FORMS,
     years: bool = True,
+    sources: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[tuple[Document, tuple[Figure, ...]]]:
     """Small documents stating known figures, one sentence per figure.
 
@@ -986,6 +988,9 @@ def documents(
         kinds: which of :data:`KINDS` to draw from.
         forms: which of :data:`FORMS` the numerals take.
         years: whether sentences may state a year ("in 2024").
+        sources: the ``Document.source`` to draw (default: URLs like
+            ``https://example.org/news/123.html``, rarely the same twice;
+            :func:`integfacts.reconcile` treats documents with one source as one).
 
     Returns:
         A strategy of ``(document, figures)``; ``figures`` in text order,
@@ -1017,4 +1022,6 @@ def documents(
         count = st.just(figures)
     else:
         count = figures
-    return _document(lang, count, tuple(kinds), years, tuple(forms))
+    if sources is None:
+        sources = st.integers(0, 10**6).map(lambda n: f"https://example.org/news/{n}.html")
+    return _document(lang, count, tuple(kinds), years, tuple(forms), sources)

@@ -1,0 +1,165 @@
+"""Run the integfacts benchmarks and print their tables (all of them, or some parts).
+
+Parts (default: all, in this order):
+
+- ``numbers``: ``parse_number`` calls/s per language (``bench_numbers.py``);
+- ``extract``: extraction KB/s on the seeds and a ~1.5 MB mixed corpus, per-seed
+  latency, other tools on the same text, single-document scaling
+  (``bench_extract.py``);
+- ``startup``: import, import + first ``extract()``, CLI to first output
+  (``bench_startup.py``);
+- ``reconcile``: time and peak memory for 10^3..10^6 synthetic claims, with a
+  plot (``bench_reconcile.py``);
+- ``profile``: hotspots of extraction and of reconciling 10^5 claims
+  (``bench_profile.py``).
+
+Every table is printed as soon as its part finishes, then a summary of the
+headline figures. Everything is also saved in ``bench/out/`` (git-ignored):
+``results.json`` and ``results.md`` (all tables), the plot, the profiles.
+
+Examples::
+
+    python bench/run.py                      # everything (about half an hour on 2 cores)
+    python bench/run.py numbers extract      # some parts
+    python bench/run.py --quick              # small sizes, a few minutes
+    python bench/run.py reconcile --sizes 1000,10000,100000 --budget 900
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common as common
+import bench_extract
+import bench_numbers
+import bench_profile
+import bench_reconcile
+import bench_startup
+
+PARTS = ("numbers", "extract", "startup", "reconcile", "profile")
+
+
+def summary(sections: Sequence[common.Section]) -> common.Section:
+    """The headline figures of whatever parts ran, in one table."""
+    data: dict[str, Any] = {}
+    for s in sections:
+        data.update(s.data)
+    sec = common.Section("summary", ["figure", "value"])
+    rows = sec.rows
+    for lang, rates in data.get("parse_number", {}).items():
+        rows.append([f"parse_number, {lang}", f"{common.fmt_rate(rates['all'])} calls/s"])
+    if "seeds" in data:
+        s = data["seeds"]
+        rows.append(["extract, 5 seeds", f"{common.fmt_rate(s['kb'] / s['seconds'])} KB/s"])
+    if "mixed" in data:
+        m = data["mixed"]
+        rows.append(
+            [
+                f"extract, mixed corpus ({m['kb'] / 1000:.2f} MB, {m['docs']} docs)",
+                f"{common.fmt_rate(m['kb'] / m['seconds'])} KB/s",
+            ]
+        )
+    for name, ms in data.get("latency_ms", {}).items():
+        rows.append([f"extract latency, {name}", f"{ms:.1f} ms"])
+    for tool, r in data.get("ratios", {}).items():
+        rows.append(
+            [
+                f"integfacts vs {tool} (same text)",
+                f"{common.fmt_ratio(r['ratio'])}"
+                f" ({common.fmt_rate(r['integfacts_kb_s'])} vs {common.fmt_rate(r['tool_kb_s'])}"
+                " KB/s)",
+            ]
+        )
+    for lang, by_size in data.get("scaling", {}).items():
+        sizes = sorted(by_size)
+        rows.append(
+            [
+                f"extract, one {lang} document {sizes[0]}..{sizes[-1]} KB",
+                f"{common.fmt_rate(by_size[sizes[0]])} -> {common.fmt_rate(by_size[sizes[-1]])}"
+                " KB/s",
+            ]
+        )
+    for label, ms in data.get("startup_ms", {}).items():
+        rows.append([label, f"{ms:.0f} ms"])
+    for r in data.get("reconcile", []):
+        rows.append(
+            [
+                f"reconcile, {r['n']:,} claims",
+                f"{r['median_s']:.2f} s, {common.fmt_rate(r['n'] / r['median_s'])} claims/s,"
+                f" peak RSS {r['maxrss_mb']:.0f} MB",
+            ]
+        )
+    for s in sections:
+        p = s.data.get("profile")
+        if p and p["self_top"]:
+            top = ", ".join(f"{h['function']} {h['percent']:.0f}%" for h in p["inclusive_top"][1:4])
+            rows.append([f"profile {p['target']}: integfacts inclusive", top])
+    return sec
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line."""
+    ap = argparse.ArgumentParser(
+        description="Run the integfacts benchmarks.",
+        epilog="parts: " + ", ".join(PARTS),
+    )
+    ap.add_argument("parts", nargs="*", help="parts to run (default: all)")
+    ap.add_argument("--quick", action="store_true", help="small sizes and few repeats")
+    ap.add_argument("--clock", choices=sorted(common.CLOCKS), default="cpu")
+    ap.add_argument("--sizes", help="reconcile: comma-separated numbers of claims")
+    ap.add_argument("--budget", type=float, help="reconcile: seconds allowed per size")
+    args = ap.parse_args(argv)
+    unknown = [p for p in args.parts if p not in PARTS]
+    if unknown:
+        ap.error(f"unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    parts = [p for p in PARTS if p in args.parts] if args.parts else list(PARTS)
+    common.set_clock(args.clock)
+    q = args.quick
+    sizes = (
+        [int(s) for s in args.sizes.split(",")]
+        if args.sizes
+        else ([1_000, 10_000] if q else list(bench_reconcile.DEFAULT_SIZES))
+    )
+    budget = args.budget or (120.0 if q else 1200.0)
+    print(f"integfacts benchmarks: {common.machine()}", flush=True)
+    started = time.perf_counter()
+    sections: list[common.Section] = []
+
+    def show(new: Sequence[common.Section]) -> None:
+        for s in new:
+            print("\n" + s.render(), flush=True)
+        sections.extend(new)
+
+    for part in parts:
+        common.note(f"part {part}")
+        if part == "numbers":
+            show([bench_numbers.bench(5 if q else 15)])
+        elif part == "extract":
+            show(bench_extract.bench(1 if q else 3, 300.0 if q else 1500.0, 5.0 if q else 20.0))
+        elif part == "startup":
+            show(bench_startup.bench(5 if q else 7))
+        elif part == "reconcile":
+            show([bench_reconcile.bench(sizes, budget)])
+        elif part == "profile":
+            show(
+                bench_profile.bench(
+                    reconcile_n=10_000 if q else 100_000, target_kb=300.0 if q else 1500.0
+                )
+            )
+    total = summary(sections)
+    total.notes.append(f"whole run: {time.perf_counter() - started:.0f} s wall-clock")
+    print("\n" + total.render())
+    common.save_sections("results", [*sections, total])
+    print(f"\nsaved: {common.OUT.relative_to(common.ROOT)}/results.md and results.json")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
