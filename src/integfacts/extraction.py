@@ -425,7 +425,11 @@ def _run(
         tuple(u.start for u in urls),
         tuple(x.start for x in sentences),
     )
-    periods = find_periods(text, numerals, language, published=doc.published)
+    periods = [
+        p
+        for p in find_periods(text, numerals, language, published=doc.published)
+        if not _counted_year(ctx, p, numerals)
+    ]
     outcome: dict[int, tuple[Outcome, str, PeriodMention | None]] = {}
     for pm in periods:
         for k in pm.numerals:
@@ -485,6 +489,25 @@ def _alone_on_line(text: str, a: int, b: int, width: int) -> bool:
     start = left + 1 if left >= 0 else (0 if a <= width else -1)
     end = right if right >= 0 else (len(text) if len(text) - b <= width else -1)
     return start >= 0 and end >= 0 and len(text[start:end].strip()) <= width
+
+
+def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> bool:
+    """A bare year-like number that counts something ("1900 visitors", "lebih dari 2000").
+
+    Only a lone four-digit number with no year word, range or cue around it,
+    followed by a term of the concept vocabulary or preceded by a qualifier.
+    """
+    if p.granularity != "year" or len(p.numerals) != 1:
+        return False
+    num = numerals[p.numerals[0]]
+    if (p.span.start, p.span.end) != (num.span.start, num.span.end):
+        return False  # "tahun 2024", "by 2030": the words make it a year
+    text, lex = ctx.text, ctx.lex
+    before = text[max(0, num.span.start - _LEFT) : num.span.start]
+    if lex.qual_before.search(before):
+        return True
+    concepts = find_concepts(text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40))
+    return bool(concepts) and text[num.span.end : concepts[0].start] in (" ", "\u00a0")
 
 
 def _in_url(ctx: _Ctx, pos: int) -> bool:

@@ -71,6 +71,7 @@ class _Lex:
     recent_after: re.Pattern[str]
     recent_before: re.Pattern[str]
     day_word: re.Pattern[str]
+    year_words: tuple[str, ...]
     month_word: str
 
 
@@ -131,6 +132,7 @@ def _lex(code: str) -> _Lex:
         )
         if per.get("recent_before")
         else never,
+        year_words=tuple(year_words),
         day_word=re.compile(rf"(?<![^\W\d_])(?i:{_alt(_as_list(per.get('numeric_day_word')))})\s*$")
         if per.get("numeric_day_word")
         else never,
@@ -457,6 +459,28 @@ def _date_at(
             if year is None and published is not None:
                 year = published.year
             return _make_date(text, s, end, year, month, d, False, tuple(used))
+    # "ngày 26 tháng 9 năm 2025": day, the month word and a month number, a year
+    nxt0 = numerals[i + 1] if i + 1 < n else None
+    if lex.month_word and nxt0 is not None and 1 <= d <= 31 and len(raw) <= 2:
+        gap = text[num.span.end : nxt0.span.start].strip().casefold()
+        mo = _int(nxt0)
+        if gap == lex.month_word.casefold() and mo is not None and 1 <= mo <= 12:
+            used = [i, i + 1]
+            end = nxt0.span.end
+            year = None
+            third = numerals[i + 2] if i + 2 < n else None
+            if third is not None and is_year_numeral(text, third, lang):
+                yw = text[nxt0.span.end : third.span.start].strip(" ,/").casefold()
+                if yw in ("", *(w.casefold() for w in lex.year_words)):
+                    year = int(third.value)
+                    end = third.span.end
+                    used.append(i + 2)
+            if year is None and published is not None:
+                year = published.year
+            before = text[max(0, num.span.start - 8) : num.span.start]
+            cue = lex.day_word.search(before)
+            s = num.span.start - (len(before) - cue.start()) if cue else num.span.start
+            return _make_date(text, s, end, year, mo, d, False, tuple(used))
     # numeric "26/9", "26/9/2025", "ngày 26/9" (day first, as these locales write)
     nxt = numerals[i + 1] if i + 1 < n else None
     if nxt is not None and text[num.span.end : nxt.span.start] in ("/", ".", "-") and len(raw) <= 2:
