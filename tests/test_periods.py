@@ -133,3 +133,31 @@ class TestSolarHijri:
         """Without 'سال', a number like ۱۴۰۰ is a count, not a Solar Hijri year."""
         claims = ifx.extract("۱۴۰۰ نفر در این رویداد حضور داشتند.", lang="fa", published=PUB)
         assert [c.quantity.value for c in claims] == [1400]
+
+
+class TestYearsOrCounts:
+    """A four-digit number is a year unless it plainly counts something."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "value"),
+        [
+            ("The city welcomed 1900 visitors last month.", "en", "1900"),
+            ("Kota menerima lebih dari 2000 delegasi.", "id", "2000"),
+        ],
+    )
+    def test_counts(self, text: str, lang: str, value: str) -> None:
+        """Followed by a known counted term, or after a qualifier, it is a claim."""
+        assert [str(c.quantity.value) for c in ifx.extract(text, lang=lang)] == [value]
+
+    def test_year_before_a_place(self) -> None:
+        """'Pada 2022, kota ini ...' keeps 2022 a year."""
+        claims = ifx.extract("Pada 2022, kota ini menyambut 12 delegasi.", lang="id")
+        assert [c.text for c in claims] == ["12"]
+
+    def test_vietnamese_long_date(self) -> None:
+        """'Ngày 26 tháng 9 năm 2025' is one date; none of its numerals is a claim."""
+        text = "Ngày 26 tháng 9 năm 2025, hội nghị có 200 đại biểu."
+        assert _periods(text, "vi") == [
+            ("Ngày 26 tháng 9 năm 2025", datetime.date(2025, 9, 26), datetime.date(2025, 9, 26))
+        ]
+        assert [c.text for c in ifx.extract(text, lang="vi", published=PUB)] == ["200"]
