@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     __version__: str
 
+    from integfacts.batch import extract_many
     from integfacts.extraction import DocumentTooLargeError, extract, scan
     from integfacts.langid import detect_language
     from integfacts.languages import UnsupportedLanguageError
@@ -64,6 +65,7 @@ __all__ = [
     "compare",
     "detect_language",
     "extract",
+    "extract_many",
     "find_numerals",
     "parse_number",
     "reconcile",
@@ -84,6 +86,7 @@ _WHERE = {
     "reconcile": "reconciliation",
     "DocumentTooLargeError": "extraction",
     "extract": "extraction",
+    "extract_many": "batch",
     "scan": "extraction",
     "detect_language": "langid",
     "Period": "model",

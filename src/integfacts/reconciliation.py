@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -168,7 +169,34 @@ def _source_groups(claims: Sequence[Claim], docs: Sequence[Document]) -> dict[st
     (``Sumber:``/``Source:``/``منبع:`` with the same URL), or when their claim
     sets are near-identical (3+ claims, Jaccard >= 0.8 on metric and value).
     """
-    sources = sorted({c.source for c in claims})
+    return _source_groups_from(
+        sorted({c.source for c in claims}), _claim_sets(claims), _citations(docs)
+    )
+
+
+def _claim_sets(claims: Iterable[Claim]) -> dict[str, set[tuple[str, str]]]:
+    sets: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        if c.metric:
+            sets[c.source].add((c.metric, str(c.quantity.value)))
+    return sets
+
+
+def _citations(docs: Iterable[Document]) -> list[tuple[str, str]]:
+    """(document source, cited source URL) for every source line of every document."""
+    return [
+        (d.source, found.rstrip(".,;)")) for d in docs for found in _SOURCE_LINE.findall(d.text)
+    ]
+
+
+_MAX_SHARED = 32  # an item stated by more sources than this says nothing about copying
+
+
+def _source_groups_from(
+    sources: Sequence[str],
+    sets: Mapping[str, set[tuple[str, str]]],
+    citations: Iterable[tuple[str, str]],
+) -> dict[str, str]:
     parent = {s: s for s in sources}
 
     def find(x: str) -> str:
@@ -181,25 +209,28 @@ def _source_groups(claims: Sequence[Claim], docs: Sequence[Document]) -> dict[st
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    cited: dict[str, str] = {}
-    for d in docs:
-        for found in _SOURCE_LINE.findall(d.text):
-            url = found.rstrip(".,;)")
-            if url in cited and cited[url] != d.source and d.source in parent:
-                union(cited[url], d.source)
-            cited.setdefault(url, d.source)
-            if url in parent and d.source in parent:
-                union(url, d.source)
-    sets: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for c in claims:
-        if c.metric:
-            sets[c.source].add((c.metric, str(c.quantity.value)))
-    names = [s for s in sources if len(sets[s]) >= 3]
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            inter = len(sets[a] & sets[b])
-            if inter and inter / len(sets[a] | sets[b]) >= 0.8:
-                union(a, b)
+    by_url: dict[str, set[str]] = defaultdict(set)
+    for src, url in citations:
+        if src in parent:
+            by_url[url].add(src)
+    for url, srcs in by_url.items():
+        members = sorted(srcs | ({url} if url in parent else set()))
+        for other in members[1:]:
+            union(members[0], other)
+    # near-identical claim sets: candidate pairs share a distinctive item
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for src in sources:
+        if len(sets.get(src, ())) >= 3:
+            for item in sets[src]:
+                holders[item].append(src)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for holding in holders.values():
+        if len(holding) <= _MAX_SHARED:
+            for a, b in itertools.combinations(sorted(holding), 2):
+                shared[(a, b)] += 1
+    for (a, b), inter in shared.items():
+        if inter / len(sets[a] | sets[b]) >= 0.8:
+            union(a, b)
     return {s: find(s) for s in sources}
 
 
