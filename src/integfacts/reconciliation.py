@@ -113,24 +113,44 @@ def _phrase_key(c: Claim) -> str:
     return " ".join(c.metric_phrase.casefold().split()[:3])
 
 
+def loose_group(c: Claim) -> tuple[str, str, str] | None:
+    """For a claim without a concept key: the group its phrase is clustered in."""
+    return None if c.metric else (_dimension(c), c.subject or "", c.lang)
+
+
+def phrase_clusters(
+    phrases: Mapping[tuple[str, str, str], Iterable[str]], cutoff: float
+) -> dict[tuple[str, str, str], dict[str, str]]:
+    """Per loose group, each phrase's cluster representative (RapidFuzz ratio >= cutoff)."""
+    return {g: _cluster_phrases(tuple(sorted(set(ps))), cutoff) for g, ps in phrases.items()}
+
+
+def block_key(
+    c: Claim, clusters: Mapping[tuple[str, str, str], Mapping[str, str]]
+) -> tuple[str, str, str]:
+    """(dimension, metric key or phrase cluster, subject): claims compared only within it."""
+    dim, subj = _dimension(c), c.subject or ""
+    if c.metric:
+        return (dim, c.metric, subj)
+    p = _phrase_key(c)
+    rep = clusters[(dim, subj, c.lang)][p] if p else ""
+    return (dim, f"~{c.lang}:{rep}", subj)
+
+
+def phrase_of(c: Claim) -> str:
+    """The phrase a claim without concept key is clustered by."""
+    return _phrase_key(c)
+
+
 def _block_keys(claims: Sequence[Claim], cutoff: float) -> list[tuple[str, str, str]]:
     """(dimension, metric key, subject) per claim; unknown metrics fuzzy-clustered."""
-    keys: list[tuple[str, str, str]] = []
-    loose: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        dim, subj = _dimension(c), c.subject or ""
-        if c.metric:
-            keys.append((dim, c.metric, subj))
-        else:
-            keys.append((dim, "", subj))
-            loose[(dim, subj, c.lang)].append(i)
-    for (dim, subj, lang), idxs in loose.items():
-        phrases = sorted({_phrase_key(claims[i]) for i in idxs})
-        cluster = _cluster_phrases(tuple(phrases), cutoff)
-        for i in idxs:
-            p = _phrase_key(claims[i])
-            keys[i] = (dim, f"~{lang}:{cluster[p]}" if p else f"~{lang}:", subj)
-    return keys
+    phrases: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        g = loose_group(c)
+        if g is not None:
+            phrases[g].add(_phrase_key(c))
+    clusters = phrase_clusters(phrases, cutoff)
+    return [block_key(c, clusters) for c in claims]
 
 
 @functools.lru_cache(maxsize=256)
@@ -571,16 +591,30 @@ def reconcile(
     for c, k in zip(claims, keys, strict=True):
         blocks[k].append(c)
     findings: list[Finding] = []
-    matched: set[int] = set()
     for key in sorted(blocks):
-        block = blocks[key]
-        groups = _groups(block, witness)
-        score = 100.0 if key[1] and not key[1].startswith("~") else score_cutoff
-        for g in groups:
-            matched.update(id(c) for c in g)
-            findings.extend(_judge(g, key, score, indep, witness, rates, open_slack))
-    findings.extend(_same_value_other_metric(claims, keys, indep, matched))
+        findings.extend(
+            block_findings(
+                key,
+                blocks[key],
+                indep=indep,
+                witness=witness,
+                rates=rates,
+                open_slack=open_slack,
+                score_cutoff=score_cutoff,
+            )
+        )
+    by_value: dict[
+        tuple[str, str, Decimal, str | None, bool], list[tuple[tuple[str, str, str], Claim]]
+    ]
+    by_value = defaultdict(list)
+    for c, k in zip(claims, keys, strict=True):
+        vk = value_key(c, k)
+        if vk is not None:
+            by_value[vk].append((k, c))
+    for vk in sorted(by_value, key=str):
+        findings.extend(same_value_findings(by_value[vk], indep=indep))
     findings.sort(key=_finding_order)
+    matched = {id(c) for f in findings for c in f.claims}
     unmatched = tuple(c for c in claims if id(c) not in matched)
     return Report(
         findings=tuple(findings),
@@ -588,6 +622,30 @@ def reconcile(
         claims=tuple(claims),
         documents=tuple(sorted({c.source for c in claims} | {d.source for d in docs})),
     )
+
+
+def block_findings(
+    key: tuple[str, str, str],
+    block: Sequence[Claim],
+    *,
+    indep: Mapping[str, str],
+    witness: Callable[[Claim], object],
+    rates: Mapping[str, Decimal] | None,
+    open_slack: Decimal,
+    score_cutoff: float,
+) -> list[Finding]:
+    """The findings of one block (claims sharing dimension, metric and subject).
+
+    A building block for distributed runs (:mod:`integfacts.dask`): blocks are
+    independent, so each can be judged on any worker; ``block`` may come in
+    any order.
+    """
+    ordered = sorted(block, key=_claim_order)
+    score = 100.0 if key[1] and not key[1].startswith("~") else score_cutoff
+    out: list[Finding] = []
+    for g in _groups(ordered, witness):
+        out.extend(_judge(g, key, score, indep, witness, rates, open_slack))
+    return out
 
 
 def _judge(
@@ -719,44 +777,42 @@ def _finding_order(
     )
 
 
-def _same_value_other_metric(
-    claims: Sequence[Claim],
-    keys: Sequence[tuple[str, str, str]],
-    indep: Mapping[str, str],
-    matched: set[int],
+def value_key(
+    c: Claim, key: tuple[str, str, str]
+) -> tuple[str, str, Decimal, str | None, bool] | None:
+    """The key under which one value stated for different metrics is looked for."""
+    v = c.quantity.value
+    if abs(v) < _DIFF_METRIC_MIN and v == v.to_integral_value():
+        return None  # small round counts coincide all the time
+    return (key[0], key[2], v, c.quantity.unit, c.change)
+
+
+def same_value_findings(
+    keyed: Sequence[tuple[tuple[str, str, str], Claim]], *, indep: Mapping[str, str]
 ) -> list[Finding]:
     """One value stated for two different metrics by different sources."""
-    by_value: dict[tuple[str, str, Decimal, str | None, bool], list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        v = c.quantity.value
-        if abs(v) < _DIFF_METRIC_MIN and v == v.to_integral_value():
-            continue  # small round counts coincide all the time
-        by_value[(keys[i][0], keys[i][2], v, c.quantity.unit, c.change)].append(i)
-    out = []
-    for (_dim, subj, _v, _u, _ch), idxs in sorted(by_value.items(), key=lambda kv: str(kv[0])):
-        metrics = {keys[i][1] for i in idxs}
-        srcs = {indep[claims[i].source] for i in idxs}
-        if len(metrics) < 2 or len(srcs) < 2:
-            continue
-        group = sorted((claims[i] for i in idxs), key=_claim_order)
-        names = " vs ".join(dict.fromkeys((c.metric or c.metric_phrase or "?") for c in group))
-        matched.update(id(c) for c in group)
-        out.append(
-            Finding(
-                verdict=Verdict.NOT_COMPARABLE,
-                diagnosis=Diagnosis.DIFFERENT_METRIC,
-                claims=tuple(group),
-                reason=(
-                    f"The same value {_say(group[0])} is given for different metrics ({names}):"
-                    " one source may have mislabelled the figure."
-                ),
-                score=90.0,
-                metric=None,
-                subject=subj or None,
-                independent_sources=len(srcs),
-            )
+    metrics = {k[1] for k, _ in keyed}
+    srcs = {indep[c.source] for _, c in keyed}
+    if len(metrics) < 2 or len(srcs) < 2:
+        return []
+    group = sorted((c for _, c in keyed), key=_claim_order)
+    names = " vs ".join(dict.fromkeys((c.metric or c.metric_phrase or "?") for c in group))
+    subj = keyed[0][0][2]
+    return [
+        Finding(
+            verdict=Verdict.NOT_COMPARABLE,
+            diagnosis=Diagnosis.DIFFERENT_METRIC,
+            claims=tuple(group),
+            reason=(
+                f"The same value {_say(group[0])} is given for different metrics ({names}):"
+                " one source may have mislabelled the figure."
+            ),
+            score=90.0,
+            metric=None,
+            subject=subj or None,
+            independent_sources=len(srcs),
         )
-    return out
+    ]
 
 
 def compare(
