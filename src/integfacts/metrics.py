@@ -43,6 +43,7 @@ class _Vocab:
     key_of: dict[str, str]
     terms: tuple[str, ...]
     max_words: int
+    starts: frozenset[str]  # normalised first words of the terms (and joined-term prefixes)
 
 
 # a word: letters, then letters, digits, marks, hyphens, dots inside ("TP.HCM", "impor-ekspor")
@@ -53,11 +54,18 @@ _NON_KEY = re.compile(r"[^\w-]|_")
 def _compile(table: dict[str, Any]) -> _Vocab:
     key_of: dict[str, str] = {}
     max_words = 1
+    starts: set[str] = set()
     for key, terms in table.items():
         for t in terms:
             key_of.setdefault(_norm(t), key)
-            max_words = max(max_words, len(_TOKEN.findall(t.replace("\u200c", " "))))
-    return _Vocab(key_of, tuple(key_of), max_words)
+            words = _TOKEN.findall(t.replace("\u200c", " "))
+            max_words = max(max_words, len(words))
+            if words:
+                starts.add(_norm(words[0]))
+    # a term written joined in the text ("هیئتهای" for "هیئت های") starts with the
+    # whole key: every key is a possible first word too
+    starts.update(key_of)
+    return _Vocab(key_of, tuple(key_of), max_words, frozenset(starts))
 
 
 def _norm(s: str) -> str:
@@ -89,7 +97,11 @@ def _find(vocab: _Vocab, text: str, start: int, end: int) -> list[Mention]:
     out: list[Mention] = []
     i, n = 0, len(words)
     key_of = vocab.key_of
+    starts = vocab.starts
     while i < n:
+        if words[i][2] not in starts:
+            i += 1
+            continue
         hit = None
         key = ""
         parts = []
