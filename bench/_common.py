@@ -90,6 +90,14 @@ def out_dir() -> Path:
     return OUT
 
 
+def rel(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it, else as given."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def save_sections(name: str, sections: Sequence[Section]) -> None:
     """Write ``bench/out/<name>.json`` and ``bench/out/<name>.md``."""
     d = out_dir()

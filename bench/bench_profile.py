@@ -4,8 +4,9 @@ Targets:
 
 - ``extract``: ``extract()`` of every document of the mixed corpus (seeds +
   claim corpora, about 1.5 MB in article-sized documents);
-- ``extract-long``: ``extract()`` of one 512 KB Indonesian document (shows
-  the work that grows with the length of a single document);
+- ``extract-long``: ``extract()`` of one 512 KB English document (English
+  scales worst in ``bench_extract``'s single-document table; shows the work
+  that grows faster than the length of a single document);
 - ``reconcile``: ``reconcile()`` of 10^5 synthetic claims (``synth_claims``);
 - ``first-extract``: a fresh process: ``import integfacts`` and the first
   ``extract()`` of seed 000 (what the CLI pays before its first output).
@@ -112,7 +113,7 @@ def _run_pyinstrument(name: str, fn: Callable[[], object]) -> tuple[Any, list[st
     html = out / f"profile_{name}.html"
     txt.write_text(prof.output_text(unicode=True, color=False), "utf-8")
     html.write_text(prof.output_html(), "utf-8")
-    return prof.last_session, [str(p.relative_to(common.ROOT)) for p in (txt, html)]
+    return prof.last_session, [common.rel(p) for p in (txt, html)]
 
 
 def _run_cprofile(name: str, fn: Callable[[], object]) -> tuple[pstats.Stats, list[str]]:
@@ -122,7 +123,7 @@ def _run_cprofile(name: str, fn: Callable[[], object]) -> tuple[pstats.Stats, li
     prof.disable()
     path = common.out_dir() / f"profile_{name}.prof"
     prof.dump_stats(path)
-    return pstats.Stats(prof), [str(path.relative_to(common.ROOT))]
+    return pstats.Stats(prof), [common.rel(path)]
 
 
 def _flat_cprofile(stats: pstats.Stats) -> tuple[float, dict[str, float], dict[str, float]]:
@@ -183,7 +184,7 @@ def summarise(
         for h in prof.inclusive_top
     ]
     path.write_text("\n".join(lines) + "\n", "utf-8")
-    prof.files.append(str(path.relative_to(common.ROOT)))
+    prof.files.append(common.rel(path))
     return prof
 
 
@@ -200,7 +201,7 @@ def target_extract(target_kb: float = 1500.0) -> Callable[[], object]:
     return lambda: [ifx.extract(d) for d in docs]
 
 
-def target_extract_long(size_kb: float = 512.0, lang: str = "id") -> Callable[[], object]:
+def target_extract_long(size_kb: float = 512.0, lang: str = "en") -> Callable[[], object]:
     """``extract()`` of one long document made of a language's mixed text."""
     import integfacts as ifx  # noqa: PLC0415
 
@@ -265,7 +266,7 @@ def _profile_reconcile_pyspy(n: int, rate: int = 100) -> Profile | None:
         return None
     lines = out.read_text("utf-8").splitlines()
     total, self_t, incl = _flat_collapsed(lines, "reconcile (integfacts/", rate)
-    files = [str(out.relative_to(common.ROOT))]
+    files = [common.rel(out)]
     return summarise(name, f"py-spy {rate} Hz", total, self_t, incl, files)
 
 
@@ -334,7 +335,7 @@ def bench(
             p = profile(label, fn)
         what = {
             "extract": f"extract() of the mixed corpus (~{target_kb / 1000:.1f} MB)",
-            "extract-long": "extract() of one 512 KB id document",
+            "extract-long": "extract() of one 512 KB en document",
             "reconcile": f"reconcile() of {reconcile_n:,} synthetic claims",
             "first-extract": "fresh process: import integfacts + first extract() of seed 000",
         }[t]

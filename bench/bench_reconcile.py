@@ -214,7 +214,7 @@ def bench(sizes: Sequence[int] = DEFAULT_SIZES, budget: float = 1200.0) -> commo
     sec.data["reconcile"] = done
     plot = save_plot(done)
     if plot is not None:
-        sec.notes.append(f"plot: {plot.relative_to(common.ROOT)}")
+        sec.notes.append(f"plot: {common.rel(plot)}")
     return sec
 
 
@@ -239,7 +239,7 @@ def save_plot(done: Sequence[dict[str, Any]]) -> Path | None:
         ax.loglog(xs, ys, "o-", label="reconcile()")
         ax.loglog(xs, ref, "--", color="grey", label="linear from the first point")
         for x, y in zip(xs, ys, strict=True):
-            ax.annotate(f"{y:.2g} s", (x, y), textcoords="offset points", xytext=(4, -12))
+            ax.annotate(f"{y:.3g} s", (x, y), textcoords="offset points", xytext=(4, -12))
         ax.set_xlabel("claims")
         ax.set_ylabel(f"seconds ({common.clock_name()} clock)")
         ax.set_title("integfacts.reconcile: time vs number of claims")
@@ -286,7 +286,7 @@ def _svg(xs: Sequence[float], ys: Sequence[float], ref: Sequence[float]) -> str:
     ]
     for x, y in zip(xs, ys, strict=True):
         parts.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="steelblue"/>')
-        parts.append(f'<text x="{px(x) + 5:.1f}" y="{py(y) - 5:.1f}">{y:.2g} s</text>')
+        parts.append(f'<text x="{px(x) + 5:.1f}" y="{py(y) - 5:.1f}">{y:.3g} s</text>')
         parts.append(
             f'<text x="{px(x):.1f}" y="{h - pad + 15}" text-anchor="middle">{int(x):,}</text>'
         )

@@ -15,7 +15,8 @@ Parts (default: all, in this order):
 
 Every table is printed as soon as its part finishes, then a summary of the
 headline figures. Everything is also saved in ``bench/out/`` (git-ignored):
-``results.json`` and ``results.md`` (all tables), the plot, the profiles.
+``results.json`` and ``results.md`` (all tables; ``results-<parts>.*`` when
+only some parts ran), the plot, the profiles.
 
 Examples::
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -99,9 +101,26 @@ def summary(sections: Sequence[common.Section]) -> common.Section:
     for s in sections:
         p = s.data.get("profile")
         if p and p["self_top"]:
-            top = ", ".join(f"{h['function']} {h['percent']:.0f}%" for h in p["inclusive_top"][1:4])
-            rows.append([f"profile {p['target']}: integfacts inclusive", top])
+            inner = [h for h in p["inclusive_top"] if h["percent"] < 99.0][:3]
+            top = ", ".join(f"{h['function']} {h['percent']:.0f}%" for h in inner)
+            rows.append([f"profile {p['target']}: top integfacts (inclusive)", top])
     return sec
+
+
+def run_part(part: str, quick: bool, sizes: Sequence[int], budget: float) -> list[common.Section]:
+    """Run one part with the full or the quick settings and return its tables."""
+    q = quick
+    if part == "numbers":
+        return [bench_numbers.bench(5 if q else 15)]
+    if part == "extract":
+        return bench_extract.bench(1 if q else 3, 300.0 if q else 1500.0, 5.0 if q else 20.0)
+    if part == "startup":
+        return bench_startup.bench(5 if q else 7)
+    if part == "reconcile":
+        return [bench_reconcile.bench(sizes, budget)]
+    return bench_profile.bench(
+        reconcile_n=10_000 if q else 100_000, target_kb=300.0 if q else 1500.0
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -137,28 +156,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n" + s.render(), flush=True)
         sections.extend(new)
 
+    failed: list[str] = []
     for part in parts:
         common.note(f"part {part}")
-        if part == "numbers":
-            show([bench_numbers.bench(5 if q else 15)])
-        elif part == "extract":
-            show(bench_extract.bench(1 if q else 3, 300.0 if q else 1500.0, 5.0 if q else 20.0))
-        elif part == "startup":
-            show(bench_startup.bench(5 if q else 7))
-        elif part == "reconcile":
-            show([bench_reconcile.bench(sizes, budget)])
-        elif part == "profile":
-            show(
-                bench_profile.bench(
-                    reconcile_n=10_000 if q else 100_000, target_kb=300.0 if q else 1500.0
-                )
-            )
+        try:
+            show(run_part(part, q, sizes, budget))
+        except Exception as exc:  # report it and go on with the other parts
+            traceback.print_exc()
+            last = (str(exc).strip().splitlines() or [""])[-1]
+            failed.append(f"{part}: {type(exc).__name__}: {last}")
+            print(f"\n== {part}: FAILED ({failed[-1]})", flush=True)
     total = summary(sections)
+    total.notes += [f"FAILED {f}" for f in failed]
     total.notes.append(f"whole run: {time.perf_counter() - started:.0f} s wall-clock")
     print("\n" + total.render())
-    common.save_sections("results", [*sections, total])
-    print(f"\nsaved: {common.OUT.relative_to(common.ROOT)}/results.md and results.json")
-    return 0
+    name = "results" if parts == list(PARTS) else "results-" + "-".join(parts)
+    common.save_sections(name, [*sections, total])
+    print(f"\nsaved: {common.rel(common.OUT)}/{name}.md and {name}.json")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

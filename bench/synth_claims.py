@@ -22,9 +22,10 @@ Run on its own to print a sample: ``python bench/synth_claims.py 20``.
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import random
-import sys
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -290,10 +291,13 @@ def make_claims(n: int, seed: int = 0) -> list[ifx.Claim]:
     return claims
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     """Print a few synthetic claims and the shape of the corpus."""
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    claims = make_claims(n)
+    ap = argparse.ArgumentParser(description="Print a sample of synthetic claims.")
+    ap.add_argument("n", type=int, nargs="?", default=20, help="number of claims to build")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    claims = make_claims(args.n, args.seed)
     for c in claims[:20]:
         print(
             f"{c.source[-40:]:>40} {c.lang} {c.kind.value:<7} {c.text:>24} "

@@ -536,7 +536,9 @@ def _classify(
         return "identifier", None
     if lex.time_before.search(before) and re.match(r"\d{1,2}[.:h]\d{2}(?!\d)", text[s : e + 3]):
         return "time", None  # "pukul 08.30", "lúc 8h30"
-    if _TIME.match(text, s) or (text[s - 1 : s] == ":" and _TIME_END.search(text, 0, s)):
+    if _TIME.match(text, s) or (
+        text[s - 1 : s] == ":" and _TIME_END.search(text, max(0, s - 4), s)
+    ):
         return "time", None
     if (
         text[s - 1 : s] == "("

@@ -13,6 +13,7 @@ a time. Both are imported only when such an expression occurs.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -323,13 +324,16 @@ def find_periods(
             )
     recent = _recent(text, numerals, lex, used, published)
     # a relative phrase inside a longer stated period ("năm qua" in "5 năm qua") yields to it
-    fixed = [p for p in out if p.granularity != "relative"] + recent
-    out = fixed + [
-        p
-        for p in out
-        if p.granularity == "relative"
-        and not any(q.span.start < p.span.end and p.span.start < q.span.end for q in fixed)
-    ]
+    fixed = sorted(
+        [p for p in out if p.granularity != "relative"] + recent, key=lambda p: p.span.start
+    )
+    starts = [p.span.start for p in fixed]
+
+    def covered(p: PeriodMention) -> bool:
+        k = bisect.bisect_left(starts, p.span.end)
+        return any(fixed[j].span.end > p.span.start for j in range(max(0, k - 3), k))
+
+    out = fixed + [p for p in out if p.granularity == "relative" and not covered(p)]
     out.sort(key=lambda p: p.span.start)
     return _join_date_ranges(text, out, lex)
 

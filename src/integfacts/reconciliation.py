@@ -168,14 +168,14 @@ def _cluster_phrases(phrases: tuple[str, ...], cutoff: float) -> dict[str, str]:
             x = parent[x]
         return x
 
-    for start in range(0, len(phrases), _MAX_BLOCK):
-        chunk = phrases[start : start + _MAX_BLOCK]
-        scores = process.cdist(chunk, phrases, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
-        for a, row in enumerate(scores):
-            for b in row.nonzero()[0]:
-                ra, rb = find(start + a), find(int(b))
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+    # process.extract needs no numpy (cdist does); each phrase against the others
+    for a, phrase in enumerate(phrases):
+        for _choice, _score, b in process.extract(
+            phrase, phrases, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        ):
+            ra, rb = find(a), find(int(b))
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
     return {p: phrases[find(i)] for i, p in enumerate(phrases)}
 
 
@@ -358,12 +358,83 @@ def _factor_diagnosis(v1: Decimal, v2: Decimal) -> tuple[Diagnosis, str] | None:
     return None
 
 
+def _signature(c: Claim) -> tuple[object, ...]:
+    """What a comparison looks at: two claims with one signature always agree."""
+    q, p = c.quantity, c.period
+    return (
+        q.value,
+        q.unit,
+        q.qualifier,
+        q.step,
+        q.upper,
+        q.of,
+        c.change,
+        None if p is None else (p.start, p.end),
+    )
+
+
+def _distinct(claims: Sequence[Claim]) -> tuple[list[Claim], list[set[str]]]:
+    """The first claim of each signature (input order) and each signature's sources."""
+    index: dict[tuple[object, ...], int] = {}
+    reps: list[Claim] = []
+    sources: list[set[str]] = []
+    for c in claims:
+        k = index.setdefault(_signature(c), len(reps))
+        if k == len(reps):
+            reps.append(c)
+            sources.append(set())
+        sources[k].add(c.source)
+    return reps, sources
+
+
+def _pair(a: Claim, b: Claim, rates: Mapping[str, Decimal] | None, slack: Decimal) -> _Cmp:
+    """The verdict and diagnosis of two claims, without the sentence (the hot path).
+
+    Decides exactly as :func:`_compare` does for two claims; the reason is
+    written only for the pair a finding reports.
+    """
+    if a.change != b.change:
+        return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.LEVEL_VS_CHANGE, "")
+    ua, ub = a.quantity.unit, b.quantity.unit
+    ra = rb = Decimal(1)
+    if ua != ub:
+        if {ua, ub} == {"%", "pp"}:
+            return _Cmp(Verdict.CONTRADICT, Diagnosis.PERCENT_POINTS, "")
+        if (
+            rates is None
+            or (ua is not None and ua not in rates)
+            or (ub is not None and ub not in rates)
+        ):
+            return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.NEEDS_CONVERSION, "")
+        ra = rates[ua] if ua is not None else ra
+        rb = rates[ub] if ub is not None else rb
+    rel = _period_relation(a.period, b.period) if a.source != b.source else "equal"
+    if rel == "disjoint":
+        return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.DIFFERENT_PERIOD, "")
+    qa, qb = a.quantity, b.quantity
+    if _overlap(_interval(qa, ra, slack), _interval(qb, rb, slack)):
+        va, vb = qa.value * ra, qb.value * rb
+        if va == vb:
+            diag = Diagnosis.SAME if qa.qualifier is qb.qualifier else Diagnosis.QUALIFIER_MISMATCH
+        else:
+            diag = Diagnosis.APPROXIMATE
+        return _Cmp(Verdict.AGREE, diag, "")
+    return _compare([a, b], rates, slack, explain=False)
+
+
 def _compare(
     claims: Sequence[Claim],
     rates: Mapping[str, Decimal] | None,
     slack: Decimal = DEFAULT_OPEN_SLACK,
+    *,
+    explain: bool = True,
 ) -> _Cmp:
-    """Compare claims of different sources (a pair, or a group that all agree)."""
+    """Compare claims of different sources (a pair, or a group that all agree).
+
+    Claims stating the same thing the same way (one signature) are compared
+    once: the work grows with the distinct statements, not the copies.
+    """
+    claims, sources = _distinct(claims)
     units = {c.quantity.unit for c in claims}
     changes = {c.change for c in claims}
     if len(changes) > 1:
@@ -374,10 +445,10 @@ def _compare(
         )
     # periods
     rels = {
-        _period_relation(a.period, b.period)
+        _period_relation(a.period, claims[j].period)
         for i, a in enumerate(claims)
-        for b in claims[i + 1 :]
-        if a.source != b.source
+        for j in range(i + 1, len(claims))
+        if len(sources[i] | sources[j]) > 1
     }
     scale = {c.quantity.unit: Decimal(1) for c in claims}
     if len(units) > 1:
@@ -402,12 +473,14 @@ def _compare(
         _overlap(ivs[i], ivs[j])
         for i in range(len(claims))
         for j in range(i + 1, len(claims))
-        if claims[i].source != claims[j].source
+        if len(sources[i] | sources[j]) > 1
     )
     values = [c.quantity.value * scale.get(c.quantity.unit, Decimal(1)) for c in claims]
-    said = " vs ".join(dict.fromkeys(_say(c) for c in claims))
+    said = " vs ".join(dict.fromkeys(_say(c) for c in claims)) if explain else ""
     if "disjoint" in rels:
-        periods = " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
+        periods = (
+            " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims)) if explain else ""
+        )
         return _Cmp(
             Verdict.NOT_COMPARABLE,
             Diagnosis.DIFFERENT_PERIOD,
@@ -416,7 +489,11 @@ def _compare(
     if all_overlap:
         note = ""
         if "overlap" in rels:
-            periods = " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
+            periods = (
+                " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
+                if explain
+                else ""
+            )
             note = f"; the stated periods differ slightly ({periods})"
         if len(set(values)) == 1 and len({c.quantity.qualifier for c in claims}) == 1:
             return _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {said}{note}")
@@ -447,7 +524,9 @@ def _compare(
         pct = f" by {rel.quantize(Decimal(1))}%" if rel is not None else ""
         diag, text = Diagnosis.VALUE_DIFFERS, f"values differ{pct}: {said}"
     if "overlap" in rels:
-        periods = " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
+        periods = (
+            " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims)) if explain else ""
+        )
         return _Cmp(
             Verdict.NOT_COMPARABLE,
             Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag,
@@ -469,8 +548,33 @@ def _closeness(a: Claim, b: Claim) -> tuple[int, Decimal]:
     return rank, dist
 
 
+_SMALL_BLOCK = 64
+"""Blocks up to this size are judged as a whole; larger ones (corpus scale) are
+first split by the year their period ends, so that the work per group stays
+bounded and unrelated years do not end up in one finding."""
+
+
+def _by_period_end(block: Sequence[Claim]) -> list[list[Claim]]:
+    parts: dict[int | None, list[Claim]] = defaultdict(list)
+    for c in block:
+        end = c.period.end if c.period is not None else None
+        parts[end.year if end is not None else None].append(c)
+    undated = parts.pop(None, [])
+    if len(parts) == 1 and undated:
+        next(iter(parts.values())).extend(undated)  # one dated part: the undated join it
+    elif undated:
+        parts[None] = undated
+    return [
+        sorted(v, key=_claim_order) for _, v in sorted(parts.items(), key=lambda kv: str(kv[0]))
+    ]
+
+
 def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[list[Claim]]:
     """Pair claims of different witnesses (sources) one to one, best first."""
+    if len(block) > _SMALL_BLOCK:
+        parts = _by_period_end(block)
+        if len(parts) > 1:
+            return [g for part in parts for g in _groups(part, witness)]
     by_src: dict[object, list[Claim]] = defaultdict(list)
     for c in block:
         by_src[witness(c)].append(c)
@@ -667,11 +771,18 @@ def _judge(
     """
     metric, subject = key[1] or None, key[2] or None
     n_indep = len({indep[c.source] for c in g})
+    # compare each pair of distinct statements once (copies share a signature)
+    first: dict[tuple[object, ...], int] = {}
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, c in enumerate(g):
+        members[first.setdefault(_signature(c), k)].append(k)
+    heads = sorted(members)
+    wits = {h: {witness(g[k]) for k in members[h]} for h in heads}
     pairs = [
-        (i, j, _compare([g[i], g[j]], rates, slack))
-        for i in range(len(g))
-        for j in range(i + 1, len(g))
-        if witness(g[i]) != witness(g[j])
+        (i, j, _pair(g[i], g[j], rates, slack))
+        for x, i in enumerate(heads)
+        for j in heads[x + 1 :]
+        if len(wits[i] | wits[j]) > 1
     ]
     base = {
         "claims": tuple(g),
@@ -698,6 +809,9 @@ def _judge(
             x = parent[x]
         return x
 
+    for h in heads:  # one statement, one cluster
+        for k in members[h][1:]:
+            parent[k] = h
     for i, j, cmp_ij in pairs:
         if cmp_ij.verdict is Verdict.AGREE:
             ri, rj = find(i), find(j)
@@ -708,7 +822,7 @@ def _judge(
     worst = next((p for p in pairs if p[2].verdict is Verdict.CONTRADICT), None) or next(
         p for p in pairs if p[2].verdict is not Verdict.AGREE
     )
-    reason = worst[2].reason
+    reason = _compare([g[worst[0]], g[worst[1]]], rates, slack).reason
     ranked = sorted(
         clusters.values(),
         key=lambda cl: (-len({indep[c.source] for c in cl}), _claim_order(cl[0])),

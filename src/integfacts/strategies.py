@@ -25,7 +25,7 @@ This module needs hypothesis (``pip install "integfacts[test]"``). Importing
 Example:
     >>> from hypothesis import given, settings
     >>> import integfacts as ifx
-    >>> @settings(max_examples=20)
+    >>> @settings(max_examples=20, derandomize=True)
     ... @given(numerals("id"))
     ... def test_round_trip(pair):
     ...     text, value = pair
@@ -290,15 +290,6 @@ _WORDS: dict[str, Callable[[int], str]] = {
     "fa": _words_fa,
 }
 
-# Integers whose word form the language's grammar reads as a number only inside
-# a compound (see ``compound_only`` in the language files): "năm" is also
-# "year", "نه" also "no", "ده" also "village".
-_NOT_ALONE = {"vi": frozenset({5}), "fa": frozenset({9, 10})}
-
-# Word forms a language file lists as no number alone in running text
-# (``not_alone_in_text``: "không" is also "not", "mười" a name).
-_NOT_ALONE_IN_TEXT = {"vi": frozenset({0, 10})}
-
 # "point" in "two point five", and the digit words read after it.
 _POINT = {"en": "point", "id": "koma", "vi": "phẩy", "fa": "ممیز"}
 _DIGIT_WORDS: dict[str, Sequence[str]] = {
@@ -324,7 +315,7 @@ def languages() -> st.SearchStrategy[str]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=5)
+        >>> @settings(max_examples=5, derandomize=True)
         ... @given(languages())
         ... def test_known(code):
         ...     assert code in ("en", "fa", "id", "vi")
@@ -389,12 +380,10 @@ def _render_digits(value: Decimal, style: _Style) -> str:
 
 def _decimal_with(draw: st.DrawFn, whole_max: int, places: int) -> Decimal:
     """A non-negative Decimal with up to ``places`` stated fraction digits."""
-    whole = draw(
-        st.one_of(
-            st.integers(0, 999),
-            st.integers(0, whole_max),
-        )
-    )
+    branches = [st.integers(0, min(999, whole_max)), st.integers(0, whole_max)]
+    if whole_max >= 9999:
+        branches.append(st.integers(1000, 9999))  # four digits: counts that look like years
+    whole = draw(st.one_of(branches))
     k = draw(st.integers(0, places))
     if k == 0:
         return Decimal(whole)
@@ -430,9 +419,6 @@ def _numeral(
     style = draw(st.sampled_from(styles))
     if form == "digits":
         value = _decimal_with(draw, max_value, 3)
-        if in_text and style.group is None and _year_like(value):
-            # four plain digits 1800-2200 read as a year wherever they stand
-            style = attrs.evolve(style, group=_group_of(code, style))
         return _render_digits(value, style), value
     if form in ("scaled", "mixed"):
         scales = _scale_words(code)
@@ -463,7 +449,8 @@ def _numeral(
     if form == "point":
         whole = draw(st.integers(0, 99 if in_text else 999))
         digits = draw(st.lists(st.integers(0, 9), min_size=1, max_size=3))
-        if whole in _NOT_ALONE.get(code, frozenset()) or (in_text and whole in (0, 1)):
+        digits[-1] = digits[-1] or 5  # nobody says "two point five zero"
+        if _alone_word(code, _WORDS[code](whole), in_text=False):
             whole = 2
         words = _DIGIT_WORDS[code]
         text = f"{_WORDS[code](whole)} {_POINT[code]} " + " ".join(words[d] for d in digits)
@@ -477,30 +464,28 @@ def _numeral(
             st.integers(0, min(max_value, 10**12 - 1)),
         )
     )
-    excluded = set(_NOT_ALONE.get(code, ()))
-    if in_text:
-        # "one", "một", "یک" alone read as an article ("one of"), not a figure
-        excluded.add(1)
-        excluded |= _NOT_ALONE_IN_TEXT.get(code, frozenset())
-    if n in excluded:
+    # "one", "một", "یک" alone read as an article ("one of"), not a figure
+    if _alone_word(code, _WORDS[code](n), in_text=in_text) or (in_text and n == 1):
         n = 12
     return _WORDS[code](n), Decimal(n)
 
 
-def _year_like(value: Decimal) -> bool:
-    return value == value.to_integral_value() and 1800 <= value <= 2200
+def _alone_word(code: str, text: str, *, in_text: bool) -> bool:
+    """Whether ``text`` is one word the language reads as a number only in a compound.
+
+    ``compound_only`` in the language file: "năm" (5) is also "year", "نه" (9)
+    also "no"; in running text also ``not_alone_in_text``: "không" (0) is
+    also "not".
+    """
+    num = load(code).raw.get("numerals", {})
+    words = list(num.get("compound_only", []))
+    if in_text:
+        words += num.get("not_alone_in_text", [])
+    return text.casefold() in {w.casefold() for w in words}
 
 
 def _gap(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([" ", " ", "\u00a0"]))
-
-
-def _group_of(code: str, style: _Style) -> str:
-    if style.native:
-        return "٬"
-    if code == "fa":
-        return ","
-    return sorted(load(code).group)[0]
 
 
 def _form_ok(code: str, form: str) -> bool:
@@ -524,7 +509,7 @@ def numerals(
     Args:
         lang: a language code (``"en"``, ``"id"``, ``"vi"``, ``"fa"``).
         forms: which of :data:`FORMS` to draw from; a form the language has no
-            data for (compact forms in Persian) is skipped.
+            data for (compact forms in Persian) is skipped; with none left, digits.
         max_value: the largest integer part of a plain-digit numeral.
 
     Returns:
@@ -535,7 +520,7 @@ def numerals(
     Example:
         >>> from hypothesis import given, settings
         >>> import integfacts as ifx
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=20, derandomize=True)
         ... @given(numerals("fa", forms=["digits", "words"]))
         ... def test_fa(pair):
         ...     assert ifx.parse_number(pair[0], lang="fa") == pair[1]
@@ -587,7 +572,7 @@ def quantities(
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=20, derandomize=True)
         ... @given(quantities(units=["USD"]))
         ... def test_interval(q):
         ...     assert q.low is None or q.high is None or q.low <= q.high
@@ -624,7 +609,7 @@ def periods(*, min_year: int = 1990, max_year: int = 2040) -> st.SearchStrategy[
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=20, derandomize=True)
         ... @given(periods())
         ... def test_overlaps_itself(p):
         ...     assert p.overlaps(p)
@@ -734,7 +719,7 @@ def claims(
     Example:
         >>> from hypothesis import given, settings
         >>> import integfacts as ifx
-        >>> @settings(max_examples=10, deadline=None)
+        >>> @settings(max_examples=10, deadline=None, derandomize=True)
         ... @given(st.lists(claims("en"), max_size=4))
         ... def test_reconcile_accepts(cs):
         ...     assert len(ifx.reconcile(cs).claims) == len(cs)
@@ -755,6 +740,7 @@ class Figure:
     Attributes:
         text: the words that state it: qualifier, numeral, scale, unit
             (what :attr:`integfacts.Claim.text` should be).
+        numeral: the numeral alone, as written (``"1,07 miliar"``).
         span: where ``text`` stands in the document.
         sentence: the sentence that states it (one figure per sentence).
         value: its exact value.
@@ -768,6 +754,7 @@ class Figure:
     """
 
     text: str
+    numeral: str
     span: Span
     sentence: Span
     value: Decimal
@@ -780,33 +767,34 @@ class Figure:
     year: int | None = None
 
 
-# Sentence frames: {place}, {fig}, {term}, {year} (the year phrase or "").
-_FRAMES: dict[str, dict[str, str]] = {
+# Sentence frames: {place}, {fig}, {term}, {year} (the year phrase or ""); "year"
+# lists the ways to state a year {y}.
+_FRAMES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "en": {
         "count": "{place} recorded {fig} {term}{year}.",
         "amount": "{place} recorded {term} of {fig}{year}.",
-        "year": " in {y}",
+        "year": (" in {y}",),
     },
     "id": {
         "count": "{place} mencatat {fig} {term}{year}.",
         "amount": "{place} mencatat {term} sebesar {fig}{year}.",
-        "year": " pada tahun {y}",
+        "year": (" pada tahun {y}", " tahun {y}"),
     },
     "vi": {
         "count": "{place} có {fig} {term}{year}.",
         "amount": "{place} có {term} đạt {fig}{year}.",
-        "year": " trong năm {y}",
+        "year": (" trong năm {y}", " năm {y}"),
     },
     "fa": {
         "count": "{place} {year}{fig} {term} دارد.",
         "amount": "{term} {place} {year}به {fig} رسید.",
-        "year": "در سال {y} ",
+        "year": ("در سال {y} ", "در سال {y}، "),
     },
 }
-_DEFAULT_FRAME = {
+_DEFAULT_FRAME: dict[str, str | tuple[str, ...]] = {
     "count": "{place}: {fig} {term}{year}.",
     "amount": "{place}: {term} {fig}{year}.",
-    "year": " {y}",
+    "year": (" {y}",),
 }
 
 # Currency symbols and codes written before an amount, glued or with a space.
@@ -852,12 +840,12 @@ def _figure(
         y = str(year)
         if code == "fa" and draw(st.booleans()):
             y = y.translate(_PERSIAN_DIGITS)
-        year_text = frames["year"].format(y=y)
+        year_text = draw(st.sampled_from(frames["year"])).format(y=y)
     unit: str | None = None
     if kind == "multiples":
         mults: dict[str, int] = claims_data.get("multiples", {})
         text, times = draw(st.sampled_from(sorted(mults.items())))
-        value, qual = Decimal(times), Qualifier.MULTIPLES
+        num_text, value, qual = text, Decimal(times), Qualifier.MULTIPLES
     else:
         num_text, value = draw(_numeral(code, forms, 10**12, True))
         body = num_text
@@ -868,13 +856,14 @@ def _figure(
         text, qual = _qualified(draw, code, body)
     concept_kind = kind if kind in ("money", "percent") else "count"
     key, term = draw(st.sampled_from(_concepts_for(code, concept_kind)))
-    frame = frames["count" if concept_kind == "count" else "amount"]
+    frame = str(frames["count" if concept_kind == "count" else "amount"])
     marker = "\x00"
     sentence = frame.format(place=place, fig=marker, term=term, year=year_text)
     start = sentence.index(marker)
     sentence = sentence.replace(marker, text)
     fig = Figure(
         text=text,
+        numeral=num_text,
         span=Span(start, start + len(text)),
         sentence=Span(0, len(sentence)),
         value=value,
@@ -999,7 +988,7 @@ def documents(
     Example:
         >>> from hypothesis import given, settings
         >>> import integfacts as ifx
-        >>> @settings(max_examples=10, deadline=None)
+        >>> @settings(max_examples=10, deadline=None, derandomize=True)
         ... @given(documents("en", figures=2, kinds=["count"]))
         ... def test_counts(pair):
         ...     doc, figs = pair
