@@ -287,7 +287,9 @@ def _flags(lang: Language) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
+def _parse_tokens(
+    toks: Sequence[_Tok], lang: Language, fail: list[int] | None = None
+) -> _Parsed | None:
     """The number grammar shared by every language (see en.toml for the terms)."""
     expanded = _expand(toks, lang)
     if not expanded:
@@ -316,13 +318,13 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         if t.kind == "minus":
             # a hyphen between words ("twenty-three") joins them
             if not comps or nxt is None or nxt.kind != "word":
-                return None
+                return _miss(fail, i)
             i += 1
             continue
         if t.kind == "comma":
             # "one thousand, two hundred": a comma may follow a multiplier word
             if last_kind != "mult" or not words or nxt is None or nxt.kind != "word":
-                return None
+                return _miss(fail, i)
             i += 1
             continue
         if t.kind == "num":
@@ -331,14 +333,14 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                 txt = "0" + txt  # ".5" = 0.5
             got = _parse_digits(txt, lang)
             if got is None:
-                return None
+                return _miss(fail, i)
             v, frac = got
             fr = _fraction_words(lang.code)
             if nxt is not None and nxt.kind == "word" and nxt.text in fr:
                 v, frac = v / fr[nxt.text], frac + len(str(int(fr[nxt.text]))) - 1
                 i += 1  # "۲ دهم": two tenths
             if comps and not v < comps[-1].place:
-                return None
+                return _miss(fail, i)
             comps.append(_Comp(v, _ONE))
             unit = _TEN**-frac if frac else _ONE
             approx = frac > 0
@@ -351,7 +353,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         if t.orig in lang.abbreviations and last_kind == "num":
             m = lang.abbreviations[t.orig]
             if not _apply_multiplier(comps, m, start=False, after_num=True):
-                return None
+                return _miss(fail, i)
             unit = _CTX.multiply(unit, m)
             scale = _CTX.multiply(scale, m)
             approx = True
@@ -362,18 +364,18 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         words = True
         if w in lang.connectors:
             if not comps or nxt is None:
-                return None
+                return _miss(fail, i)
             last_kind = "conn"
             i += 1
             continue
         if w in lang.one_before_multiplier:
             if nxt is None or nxt.kind != "word":
-                return None
+                return _miss(fail, i)
             if nxt.text in lang.values and lang.values[nxt.text] < 1:
                 i += 1  # "one and a half": the article only introduces the fraction
                 continue
             if nxt.text not in lang.multipliers or (comps and comps[-1].value >= 1):
-                return None
+                return _miss(fail, i)
             if comps:  # "half a million": the fraction is what the scale multiplies
                 i += 1
                 continue
@@ -393,11 +395,11 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                     and (nxt.text in lang.multipliers or nxt.text in lang.adders)
                 )
             ):
-                return None
+                return _miss(fail, i)
             if w in after_tens_only and not (comps and (comps[-1].tens or last_kind == "conn")):
-                return None
+                return _miss(fail, i)
             if comps and not v < comps[-1].place:
-                return None
+                return _miss(fail, i)
             p = _place(v)
             comps.append(_Comp(v, p, tens=p == 10 and v >= 10))
             unit, approx = _ONE, False
@@ -408,7 +410,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             m = lang.multipliers[w]
             bare = (not comps or last_kind == "conn") and w in bare_multipliers
             if not _apply_multiplier(comps, m, start=bare, after_num=last_kind == "num"):
-                return None
+                return _miss(fail, i)
             if m >= 1000:
                 scaled = True
             if m >= 1000 or last_kind == "num":
@@ -422,7 +424,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         if w in lang.adders:
             a = lang.adders[w]
             if not comps or comps[-1].value >= 10 or comps[-1].place != 1 or last_kind != "value":
-                return None
+                return _miss(fail, i)
             c = comps.pop()
             comps.append(_Comp(c.value + a, _ONE))
             last_kind = "value"
@@ -430,7 +432,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             continue
         if w in lang.half_of_last:
             if not comps or last_kind != "mult":
-                return None
+                return _miss(fail, i)
             half = comps[-1].place / 2
             comps.append(_Comp(half, _ONE))
             unit = half
@@ -440,7 +442,7 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
         if w in lang.decimal_words:
             # digits read one by one after "point" / "koma" / "phẩy"
             if not comps or last_kind not in ("value", "mult"):
-                return None
+                return _miss(fail, i)
             j = i + 1
             digits: list[str] = []
             while j < n and toks[j].kind == "word" and toks[j].text in lang.values:
@@ -473,13 +475,13 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
                     k += 1
                 whole_frac = _parse_tokens(toks[i + 1 : k], lang)
                 if whole_frac is None or whole_frac.value != whole_frac.value.to_integral_value():
-                    return None
+                    return _miss(fail, i)
                 digits, j = list(str(int(whole_frac.value))), k
             if not digits and j < n and toks[j].kind == "num" and toks[j].text.isdigit():
                 digits = list(toks[j].text)
                 j += 1
             if not digits:
-                return None
+                return _miss(fail, i)
             fraction = Decimal("0." + "".join(digits))
             whole = _ZERO
             for c in comps:
@@ -489,15 +491,22 @@ def _parse_tokens(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             last_kind = "value"
             i = j
             continue
-        return None  # an unknown word: not a numeral
+        return _miss(fail, i)  # an unknown word: not a numeral
     if not comps or last_kind == "conn":
-        return None
+        return _miss(fail, i)
     total = _ZERO
     for c in comps:
         total = _CTX.add(total, c.value)
     total = _CTX.multiply(total, sign)
     step = _normalise(unit) if approx else _ZERO
     return _Parsed(_normalise(total), step, words, scaled, _normalise(scale))
+
+
+def _miss(fail: list[int] | None, at: int) -> _Parsed | None:
+    """Record where the grammar failed (for the scanner's next, shorter try)."""
+    if fail is not None:
+        fail[0] = at
+    return None
 
 
 def _apply_multiplier(
@@ -740,12 +749,15 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
     while i < n:
         found = False
         hi = min(n, i + 40)
-        for j in range(hi, i, -1):
+        j = hi
+        while j > i:
             if toks[j - 1].kind == "minus" or (
                 toks[j - 1].kind == "word" and toks[j - 1].text in lang.connectors
             ):
+                j -= 1
                 continue
-            got = _parse_tokens(toks[i:j], lang)
+            fail = [j - i]
+            got = _parse_tokens(toks[i:j], lang, fail)
             if got is not None and j - i == 1 and toks[i].text in not_alone:
                 got = None  # "không" (not), alone in running text, is no zero
             if got is not None:
@@ -757,6 +769,8 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
                 i = j
                 found = True
                 break
+            # the grammar failed at token fail[0]: no longer prefix can succeed
+            j = min(j - 1, i + fail[0])
         if not found:
             i += 1
 
