@@ -128,7 +128,7 @@ def _lex(code: str) -> _Lex:
     quals: dict[str, Qualifier] = {}
     for qname, phrases in cl.get("qualifiers", {}).items():
         for ph in phrases:
-            quals.setdefault(ph.casefold(), Qualifier(qname))
+            quals.setdefault(" ".join(ph.replace("\u200c", " ").casefold().split()), Qualifier(qname))
     curs: dict[str, str] = {}
     for table in (lang.raw.get("currencies", {}), common().get("currencies", {})):
         for name, iso in table.items():
