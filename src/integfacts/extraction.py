@@ -128,14 +128,17 @@ def _lex(code: str) -> _Lex:
     quals: dict[str, Qualifier] = {}
     for qname, phrases in cl.get("qualifiers", {}).items():
         for ph in phrases:
-            quals.setdefault(" ".join(ph.replace("\u200c", " ").casefold().split()), Qualifier(qname))
+            quals.setdefault(
+                " ".join(ph.replace("\u200c", " ").casefold().split()), Qualifier(qname)
+            )
     curs: dict[str, str] = {}
-    for table in (lang.raw.get("currencies", {}), common().get("currencies", {})):
+    own = {**lang.raw.get("cldr_currencies", {}), **lang.raw.get("currencies", {})}
+    for table in (own, common().get("currencies", {})):
         for name, iso in table.items():
             curs.setdefault(name, iso)
             curs.setdefault(name.casefold(), iso)
     symbols = list(common().get("currencies", {}))
-    names = list(lang.raw.get("currencies", {}))
+    names = list(own)
     cur_words = symbols + names
     change = cl.get("change_before", [])
     gap = cl.get("change_gap", [])
