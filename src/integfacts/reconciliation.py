@@ -30,7 +30,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import attrs
 
@@ -327,6 +327,13 @@ def _period_relation(a: Period | None, b: Period | None) -> str:
     return "overlap"
 
 
+def _round(v: Decimal, places: int) -> Decimal:
+    """Round for a sentence, at any magnitude (``quantize`` fails past 28 digits)."""
+    with localcontext() as ctx:
+        ctx.prec = max(28, v.adjusted() + places + 2)
+        return v.quantize(Decimal(1).scaleb(-places))
+
+
 def _factor_diagnosis(v1: Decimal, v2: Decimal) -> tuple[Diagnosis, str] | None:
     if v1 <= 0 or v2 <= 0:
         return None
@@ -338,7 +345,7 @@ def _factor_diagnosis(v1: Decimal, v2: Decimal) -> tuple[Diagnosis, str] | None:
         # within 6% of a power of ten (10.2 counts: 1.07 vs 10.9)
         for p in (power, power * 10):
             if abs(ratio / p - 1) <= Decimal("0.06"):
-                f = ratio.quantize(Decimal("0.1"))
+                f = _round(ratio, 1)
                 if p == 1000:
                     return (
                         Diagnosis.MILLION_BILLION,
@@ -521,7 +528,7 @@ def _compare(
         diag, text = fac[0], f"{said}: {fac[1]}"
     else:
         rel = (v_hi - v_lo) / v_lo * 100 if v_lo > 0 else None
-        pct = f" by {rel.quantize(Decimal(1))}%" if rel is not None else ""
+        pct = f" by {_round(rel, 0)}%" if rel is not None else ""
         diag, text = Diagnosis.VALUE_DIFFERS, f"values differ{pct}: {said}"
     if "overlap" in rels:
         periods = (
