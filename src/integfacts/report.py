@@ -228,7 +228,7 @@ def to_text(report: Report, *, width: int = 110) -> str:
                 c.metric or c.metric_phrase,
             )
         console.print(table, markup=False, highlight=False)
-    return console.export_text()
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
 
 
 def _n(count: int, noun: str) -> str:
