@@ -24,12 +24,13 @@ import datetime
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from integfacts._regex import alternation
 from integfacts.langid import detect_language
 from integfacts.languages import Language, UnsupportedLanguageError, available, common, load
 from integfacts.metrics import Mention, concept_of, find_concepts, find_places
@@ -69,8 +70,7 @@ class DocumentTooLargeError(ValueError):
     """A document is longer than the ``max_chars`` limit of :func:`extract`/:func:`scan`."""
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = alternation
 
 
 def _never() -> re.Pattern[str]:

@@ -31,6 +31,7 @@ from decimal import Decimal
 
 import attrs
 
+from integfacts._regex import alternation
 from integfacts.languages import Language, load
 from integfacts.model import Span
 
@@ -647,9 +648,7 @@ def _scan_re(code: str) -> re.Pattern[str]:
     seps = "".join(sorted(lang.decimal | lang.group)) + _GROUP_SPACES
     digit = r"\d+(?:[" + re.escape(seps) + r"]\d+)*"
 
-    # number words, longest first so that alternation prefers "seratus" to "se"
-    def alt(ws: set[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))
+    alt = alternation  # longest first: "seratus" before "se"
 
     num_words = set(lang.values) | set(lang.multipliers) | set(lang.aliases) | set(lang.adders)
     num_words |= set(lang.half_of_last)

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from integfacts._regex import alternation
 from integfacts.languages import Language, load
 from integfacts.model import Period, Span
 from integfacts.numbers import Numeral
@@ -48,8 +49,7 @@ class PeriodMention:
     granularity: str
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = alternation
 
 
 @attrs.frozen
