@@ -311,3 +311,31 @@ class TestCompare:
         t = ifx.Document("Da Nang received 3,000 delegations.", source="b", lang="en")
         r = ifx.compare(o, t)
         assert [c.text for c in r.unmatched] == ["120"]
+
+
+class TestManyAndDuplicates:
+    """Malformed or large inputs still give a correct report."""
+
+    def test_ten_thousand_documents(self) -> None:
+        """10,000 short documents reconcile into the expected findings."""
+        texts = [
+            "Da Nang received more than 3,000 delegations in 2024.",
+            "Da Nang menerima lebih dari 3.000 delegasi pada 2024.",
+            "Da Nang received 1,000 delegations in 2024.",
+        ]
+        docs = [
+            ifx.Document(texts[k % 3], source=f"s{k}", lang="id" if k % 3 == 1 else "en")
+            for k in range(10_000)
+        ]
+        report = ifx.reconcile(docs)
+        assert len(report.claims) == 10_000
+        contradiction = report.contradictions[0]
+        assert contradiction.majority == Decimal(3000)
+        assert len(contradiction.claims) == 10_000
+
+    def test_duplicate_documents(self) -> None:
+        """The same document twice (one source) is no finding; under two sources it agrees."""
+        doc = ifx.Document("Da Nang received 3,000 delegations in 2024.", source="a", lang="en")
+        assert ifx.reconcile([doc, doc]).findings == ()
+        twin = ifx.Document(doc.text, source="b", lang="en")
+        assert [f.verdict for f in ifx.reconcile([doc, twin]).findings] == [Verdict.AGREE]
