@@ -334,7 +334,9 @@ def _round(v: Decimal, places: int) -> Decimal:
         return v.quantize(Decimal(1).scaleb(-places))
 
 
-def _factor_diagnosis(v1: Decimal, v2: Decimal) -> tuple[Diagnosis, str] | None:
+def _factor_diagnosis(
+    v1: Decimal, v2: Decimal, *, explain: bool = True
+) -> tuple[Diagnosis, str] | None:
     if v1 <= 0 or v2 <= 0:
         return None
     hi, lo = max(v1, v2), min(v1, v2)
@@ -345,6 +347,8 @@ def _factor_diagnosis(v1: Decimal, v2: Decimal) -> tuple[Diagnosis, str] | None:
         # within 6% of a power of ten (10.2 counts: 1.07 vs 10.9)
         for p in (power, power * 10):
             if abs(ratio / p - 1) <= Decimal("0.06"):
+                if not explain:
+                    return (Diagnosis.MILLION_BILLION if p == 1000 else Diagnosis.SCALE_SLIP, "")
                 f = _round(ratio, 1)
                 if p == 1000:
                     return (
@@ -415,18 +419,29 @@ def _pair(a: Claim, b: Claim, rates: Mapping[str, Decimal] | None, slack: Decima
             return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.NEEDS_CONVERSION, "")
         ra = rates[ua] if ua is not None else ra
         rb = rates[ub] if ub is not None else rb
-    rel = _period_relation(a.period, b.period) if a.source != b.source else "equal"
+    rel = _period_relation(a.period, b.period)
     if rel == "disjoint":
         return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.DIFFERENT_PERIOD, "")
     qa, qb = a.quantity, b.quantity
+    va, vb = qa.value * ra, qb.value * rb
     if _overlap(_interval(qa, ra, slack), _interval(qb, rb, slack)):
-        va, vb = qa.value * ra, qb.value * rb
         if va == vb:
             diag = Diagnosis.SAME if qa.qualifier is qb.qualifier else Diagnosis.QUALIFIER_MISMATCH
         else:
             diag = Diagnosis.APPROXIMATE
         return _Cmp(Verdict.AGREE, diag, "")
-    return _compare([a, b], rates, slack, explain=False)
+    lo, hi = min(va, vb), max(va, vb)
+    fac = _factor_diagnosis(lo, hi, explain=False) if lo != hi else None
+    if lo == hi or (Qualifier.MULTIPLES in (qa.qualifier, qb.qualifier) and fac is None):
+        diag = Diagnosis.QUALIFIER_MISMATCH
+    elif fac is not None:
+        diag = fac[0]
+    else:
+        diag = Diagnosis.VALUE_DIFFERS
+    if rel == "overlap":
+        period_diag = Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag
+        return _Cmp(Verdict.NOT_COMPARABLE, period_diag, "")
+    return _Cmp(Verdict.CONTRADICT, diag, "")
 
 
 def _compare(
@@ -442,6 +457,8 @@ def _compare(
     once: the work grows with the distinct statements, not the copies.
     """
     claims, sources = _distinct(claims)
+    if len(set().union(*sources)) == 1:  # within one document: every pair counts
+        sources = [{str(k)} for k in range(len(claims))]
     units = {c.quantity.unit for c in claims}
     changes = {c.change for c in claims}
     if len(changes) > 1:
