@@ -25,11 +25,13 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 import functools
 import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal, localcontext
 
 import attrs
@@ -300,31 +302,38 @@ def _period_text(p: Period | None) -> str:
     return "unstated" if p is None else p.label
 
 
-def _period_relation(a: Period | None, b: Period | None) -> str:
-    if (
-        a is None
-        or b is None
-        or (a.start is None and a.end is None)
-        or (b.start is None and b.end is None)
-    ):
+PeriodKey = tuple[datetime.date | None, datetime.date | None] | None
+"""(start, end) of a period; ``None`` when no period (or an empty one) is stated."""
+
+
+def _period_key(p: Period | None) -> PeriodKey:
+    if p is None or (p.start is None and p.end is None):
+        return None
+    return (p.start, p.end)
+
+
+@functools.lru_cache(maxsize=65536)
+def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
+    """equal / overlap / disjoint / unknown, for two period keys (cached: few distinct)."""
+    if a is None or b is None:
         return "unknown"
-    if (a.start, a.end) == (b.start, b.end):
+    if a == b:
         return "equal"
-    if not a.overlaps(b):
+    (sa, ea), (sb, eb) = a, b
+    lo = max((d for d in (sa, sb) if d is not None), default=datetime.date.min)
+    hi = min((d for d in (ea, eb) if d is not None), default=datetime.date.max)
+    if lo > hi:
         return "disjoint"
     # open-ended "to date" against a closed range ending in the same year: same span
-    if a.end and b.end and a.end.year == b.end.year and (a.start is None or b.start is None):
+    if ea and eb and ea.year == eb.year and (sa is None or sb is None):
         return "equal"
-    if (
-        a.start
-        and b.start
-        and a.end
-        and b.end
-        and a.start.year == b.start.year
-        and (a.end.year == b.end.year)
-    ):
+    if sa and sb and ea and eb and sa.year == sb.year and ea.year == eb.year:
         return "equal"
     return "overlap"
+
+
+def _period_relation(a: Period | None, b: Period | None) -> str:
+    return _key_relation(_period_key(a), _period_key(b))
 
 
 def _round(v: Decimal, places: int) -> Decimal:
@@ -398,50 +407,275 @@ def _distinct(claims: Sequence[Claim]) -> tuple[list[Claim], list[set[str]]]:
     return reps, sources
 
 
-def _pair(a: Claim, b: Claim, rates: Mapping[str, Decimal] | None, slack: Decimal) -> _Cmp:
-    """The verdict and diagnosis of two claims, without the sentence (the hot path).
+class _Stmt:
+    """One distinct statement of a group, with what every comparison needs, computed once.
+
+    ``cls`` says who can be compared at all: the same change flag and the
+    same unit, or, when exchange rates are given, any two convertible units
+    (then ``value`` and the interval are in the rates' base).
+    """
+
+    __slots__ = ("change", "cls", "hi", "hi_open", "lo", "lo_open", "pkey", "qual", "unit", "value")
+
+    def __init__(self, c: Claim, rates: Mapping[str, Decimal] | None, slack: Decimal) -> None:
+        q = c.quantity
+        unit = q.unit
+        convertible = (
+            rates is not None and unit not in ("%", "pp") and (unit is None or unit in rates)
+        )
+        rate = rates[unit] if convertible and unit is not None and rates is not None else _ONE
+        iv = _interval(q, rate, slack)
+        self.change = c.change
+        self.unit = unit
+        self.cls: tuple[bool, str | None] = (c.change, "@" if convertible else unit)
+        self.pkey = _period_key(c.period)
+        self.value = q.value * rate if rate != _ONE else q.value
+        self.qual = q.qualifier
+        self.lo, self.lo_open, self.hi, self.hi_open = iv.lo, iv.lo_open, iv.hi, iv.hi_open
+
+
+_ONE = Decimal(1)
+
+
+def _below(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
+    """Whether an interval ending at ``hi`` lies wholly below one starting at ``lo``."""
+    if hi is None or lo is None:
+        return False
+    return hi < lo or (hi == lo and (hi_open or lo_open))
+
+
+def _apart(a: _Stmt, b: _Stmt) -> bool:
+    """Whether two statements' intervals do not overlap."""
+    return _below(a.hi, a.hi_open, b.lo, b.lo_open) or _below(b.hi, b.hi_open, a.lo, a.lo_open)
+
+
+def _verdict(a: _Stmt, b: _Stmt) -> Verdict:
+    """The verdict of two statements alone (the hot path: no diagnosis, no sentence)."""
+    if a.cls != b.cls:
+        if a.change == b.change and {a.unit, b.unit} == {"%", "pp"}:
+            return Verdict.CONTRADICT
+        return Verdict.NOT_COMPARABLE
+    rel = _key_relation(a.pkey, b.pkey)
+    if rel == "disjoint":
+        return Verdict.NOT_COMPARABLE
+    if not _apart(a, b):
+        return Verdict.AGREE
+    return Verdict.NOT_COMPARABLE if rel == "overlap" else Verdict.CONTRADICT
+
+
+def _pair(a: _Stmt, b: _Stmt) -> tuple[Verdict, Diagnosis]:
+    """The verdict and diagnosis of two statements, without the sentence (the hot path).
 
     Decides exactly as :func:`_compare` does for two claims; the reason is
     written only for the pair a finding reports.
     """
     if a.change != b.change:
-        return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.LEVEL_VS_CHANGE, "")
-    ua, ub = a.quantity.unit, b.quantity.unit
-    ra = rb = Decimal(1)
-    if ua != ub:
-        if {ua, ub} == {"%", "pp"}:
-            return _Cmp(Verdict.CONTRADICT, Diagnosis.PERCENT_POINTS, "")
-        if (
-            rates is None
-            or (ua is not None and ua not in rates)
-            or (ub is not None and ub not in rates)
-        ):
-            return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.NEEDS_CONVERSION, "")
-        ra = rates[ua] if ua is not None else ra
-        rb = rates[ub] if ub is not None else rb
-    rel = _period_relation(a.period, b.period)
+        return Verdict.NOT_COMPARABLE, Diagnosis.LEVEL_VS_CHANGE
+    if a.cls != b.cls:
+        if {a.unit, b.unit} == {"%", "pp"}:
+            return Verdict.CONTRADICT, Diagnosis.PERCENT_POINTS
+        return Verdict.NOT_COMPARABLE, Diagnosis.NEEDS_CONVERSION
+    rel = _key_relation(a.pkey, b.pkey)
     if rel == "disjoint":
-        return _Cmp(Verdict.NOT_COMPARABLE, Diagnosis.DIFFERENT_PERIOD, "")
-    qa, qb = a.quantity, b.quantity
-    va, vb = qa.value * ra, qb.value * rb
-    if _overlap(_interval(qa, ra, slack), _interval(qb, rb, slack)):
+        return Verdict.NOT_COMPARABLE, Diagnosis.DIFFERENT_PERIOD
+    va, vb = a.value, b.value
+    if not _apart(a, b):
         if va == vb:
-            diag = Diagnosis.SAME if qa.qualifier is qb.qualifier else Diagnosis.QUALIFIER_MISMATCH
-        else:
-            diag = Diagnosis.APPROXIMATE
-        return _Cmp(Verdict.AGREE, diag, "")
-    lo, hi = min(va, vb), max(va, vb)
+            return Verdict.AGREE, (
+                Diagnosis.SAME if a.qual is b.qual else Diagnosis.QUALIFIER_MISMATCH
+            )
+        return Verdict.AGREE, Diagnosis.APPROXIMATE
+    lo, hi = (va, vb) if va < vb else (vb, va)
     fac = _factor_diagnosis(lo, hi, explain=False) if lo != hi else None
-    if lo == hi or (Qualifier.MULTIPLES in (qa.qualifier, qb.qualifier) and fac is None):
+    if lo == hi or (Qualifier.MULTIPLES in (a.qual, b.qual) and fac is None):
         diag = Diagnosis.QUALIFIER_MISMATCH
     elif fac is not None:
         diag = fac[0]
     else:
         diag = Diagnosis.VALUE_DIFFERS
     if rel == "overlap":
-        period_diag = Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag
-        return _Cmp(Verdict.NOT_COMPARABLE, period_diag, "")
-    return _Cmp(Verdict.CONTRADICT, diag, "")
+        return Verdict.NOT_COMPARABLE, (
+            Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag
+        )
+    return Verdict.CONTRADICT, diag
+
+
+_PAIRWISE_MAX = 24
+"""Groups of up to this many distinct statements are compared pair by pair;
+larger ones (corpus scale) through sorted intervals and period classes, which
+finds the same agreements and the same verdict without the square of the work."""
+
+Witnesses = Mapping[int, AbstractSet[object]]
+_Worst = tuple[int, int, Verdict, Diagnosis]
+
+
+def _relations(
+    heads: Sequence[int], st: Mapping[int, _Stmt], wits: Witnesses
+) -> tuple[list[tuple[int, int]], _Worst | None]:
+    """The agreeing pairs that join statements into clusters, and the pair to report.
+
+    Only pairs of statements with different witnesses count. The pair to
+    report is the first contradiction, else the first other disagreement
+    (``None``: every pair agrees).
+    """
+    if len(heads) > _PAIRWISE_MAX:
+        return _relations_large(heads, st, wits)
+    edges: list[tuple[int, int]] = []
+    worst: _Worst | None = None
+    for x, i in enumerate(heads):
+        for j in heads[x + 1 :]:
+            if len(wits[i] | wits[j]) < 2:
+                continue
+            verdict = _verdict(st[i], st[j])
+            if verdict is Verdict.AGREE:
+                edges.append((i, j))
+            elif worst is None or (
+                verdict is Verdict.CONTRADICT and worst[2] is not Verdict.CONTRADICT
+            ):
+                worst = (i, j, verdict, Diagnosis.VALUE_DIFFERS)
+    if worst is not None:
+        worst = (worst[0], worst[1], *_pair(st[worst[0]], st[worst[1]]))
+    return edges, worst
+
+
+def _first_cross(
+    xs: Iterable[int], ys: Sequence[int], wits: Witnesses, test: Callable[[int, int], bool]
+) -> tuple[int, int] | None:
+    """The first (x, y) with different witnesses that passes ``test`` (exhaustive)."""
+    for x in xs:
+        for y in ys:
+            if x != y and len(wits[x] | wits[y]) > 1 and test(x, y):
+                return (min(x, y), max(x, y))
+    return None
+
+
+def _apart_pair(
+    xs: Sequence[int], ys: Sequence[int], st: Mapping[int, _Stmt], wits: Witnesses
+) -> tuple[int, int] | None:
+    """A pair (x in xs, y in ys) of different witnesses whose intervals do not overlap.
+
+    The statement ending lowest against the one starting highest: if those
+    two overlap, every pair does. Only when that extreme pair shares its one
+    witness are the pairs searched one by one.
+    """
+    found = False
+    for lows, highs in ((xs, ys), (ys, xs)):
+        ends = [h for h in lows if st[h].hi is not None]
+        starts = [h for h in highs if st[h].lo is not None]
+        if not ends or not starts:
+            continue
+        m = min(ends, key=lambda h: (st[h].hi, not st[h].hi_open, h))
+        big = max(starts, key=lambda h: (st[h].lo, st[h].lo_open, -h))
+        a, b = st[m], st[big]
+        if _below(a.hi, a.hi_open, b.lo, b.lo_open):
+            if m != big and len(wits[m] | wits[big]) > 1:
+                return (min(m, big), max(m, big))
+            found = True
+    if not found:
+        return None
+    return _first_cross(xs, ys, wits, lambda x, y: _apart(st[x], st[y]))
+
+
+def _relations_large(
+    heads: Sequence[int], st: Mapping[int, _Stmt], wits: Witnesses
+) -> tuple[list[tuple[int, int]], _Worst | None]:
+    """:func:`_relations` for many statements, without comparing every pair.
+
+    Statements of one comparison class (change, unit) and non-disjoint
+    periods agree exactly when their intervals overlap: a sweep over the
+    intervals sorted by lower bound finds the agreeing pairs that join
+    clusters. A contradiction exists exactly when some class has two period
+    keys related "equal" or "unknown" whose most extreme intervals do not
+    overlap (or percent meets percentage points); other disagreements are
+    classes that cannot be compared, disjoint periods, or apart intervals
+    over overlapping periods.
+    """
+    by_cls: dict[tuple[bool, str | None], list[int]] = defaultdict(list)
+    for h in heads:
+        by_cls[st[h].cls].append(h)
+    contra: list[tuple[int, int]] = []
+    other: list[tuple[int, int]] = []
+    for change in {c[0] for c in by_cls}:
+        pct, pts = by_cls.get((change, "%"), []), by_cls.get((change, "pp"), [])
+        hit = _first_cross(pct, pts, wits, lambda _x, _y: True)
+        if hit:
+            contra.append(hit)
+    classes = sorted(by_cls, key=str)
+    for x, ca in enumerate(classes):
+        for cb in classes[x + 1 :]:
+            hit = _first_cross(by_cls[ca], by_cls[cb], wits, lambda _x, _y: True)
+            if hit:
+                other.append(hit)
+    for ca in classes:
+        by_p: dict[PeriodKey, list[int]] = defaultdict(list)
+        for h in by_cls[ca]:
+            by_p[st[h].pkey].append(h)
+        keys = sorted(by_p, key=str)
+        for x, pa in enumerate(keys):
+            for pb in keys[x:]:
+                rel = _key_relation(pa, pb)
+                if rel == "disjoint":
+                    hit = _first_cross(by_p[pa], by_p[pb], wits, lambda _x, _y: True)
+                    if hit:
+                        other.append(hit)
+                    continue
+                hit = _apart_pair(by_p[pa], by_p[pb], st, wits)
+                if hit:
+                    (other if rel == "overlap" else contra).append(hit)
+    pick = min(contra) if contra else min(other) if other else None
+    if pick is None:
+        return [], None
+    worst = (pick[0], pick[1], *_pair(st[pick[0]], st[pick[1]]))
+    # clusters: a sweep per class over intervals sorted by their lower bound
+    parent = {h: h for h in heads}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edges: list[tuple[int, int]] = []
+    for ca in classes:
+        order = sorted(
+            by_cls[ca],
+            key=lambda h: (st[h].lo is not None, st[h].lo if st[h].lo is not None else _ONE, st[h].lo_open, h),
+        )
+        active: list[int] = []
+        for h in order:
+            s = st[h]
+            active = [a for a in active if not _below(st[a].hi, st[a].hi_open, s.lo, s.lo_open)]
+            for a in active:
+                ra, rh = find(a), find(h)
+                if (
+                    ra != rh
+                    and not _apart(st[a], s)
+                    and _key_relation(st[a].pkey, s.pkey) != "disjoint"
+                    and len(wits[a] | wits[h]) > 1
+                ):
+                    parent[max(ra, rh)] = min(ra, rh)
+                    edges.append((min(a, h), max(a, h)))
+            active.append(h)
+    return edges, worst
+
+
+def _cross_relations(claims: Sequence[Claim], sources: Sequence[AbstractSet[str]]) -> set[str]:
+    """The period relations of the pairs of claims with different sources.
+
+    Claims are grouped by period key first: a pair of keys has such a pair of
+    claims unless all of its claims come from one and the same source.
+    """
+    by_p: dict[PeriodKey, list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        by_p[_period_key(c.period)].append(k)
+    keys = sorted(by_p, key=str)
+    rels: set[str] = set()
+    for x, pa in enumerate(keys):
+        for pb in keys[x:]:
+            ks = by_p[pa] if pa == pb else by_p[pa] + by_p[pb]
+            if len(ks) > 1 and len(set().union(*(sources[k] for k in ks))) > 1:
+                rels.add(_key_relation(pa, pb))
+    return rels
 
 
 def _compare(
@@ -467,13 +701,7 @@ def _compare(
             Diagnosis.LEVEL_VS_CHANGE,
             "one source states a level, another a change: they cannot be compared",
         )
-    # periods
-    rels = {
-        _period_relation(a.period, claims[j].period)
-        for i, a in enumerate(claims)
-        for j in range(i + 1, len(claims))
-        if len(sources[i] | sources[j]) > 1
-    }
+    rels = _cross_relations(claims, sources)
     scale = {c.quantity.unit: Decimal(1) for c in claims}
     if len(units) > 1:
         if units == {"%", "pp"}:
@@ -492,13 +720,18 @@ def _compare(
                 f"the figures are in different currencies ({names}) and no exchange rate was given",
             )
         scale = {u: rates[u] for u in units if u is not None}
-    ivs = [_interval(c.quantity, scale.get(c.quantity.unit, Decimal(1)), slack) for c in claims]
-    all_overlap = all(
-        _overlap(ivs[i], ivs[j])
-        for i in range(len(claims))
-        for j in range(i + 1, len(claims))
-        if len(sources[i] | sources[j]) > 1
-    )
+    if len(claims) > _PAIRWISE_MAX:
+        st = {k: _Stmt(c, rates if len(units) > 1 else None, slack) for k, c in enumerate(claims)}
+        wit = dict(enumerate(sources))
+        all_overlap = _apart_pair(list(st), list(st), st, wit) is None
+    else:
+        ivs = [_interval(c.quantity, scale.get(c.quantity.unit, _ONE), slack) for c in claims]
+        all_overlap = all(
+            _overlap(ivs[i], ivs[j])
+            for i in range(len(claims))
+            for j in range(i + 1, len(claims))
+            if len(sources[i] | sources[j]) > 1
+        )
     values = [c.quantity.value * scale.get(c.quantity.unit, Decimal(1)) for c in claims]
     said = " vs ".join(dict.fromkeys(_say(c) for c in claims)) if explain else ""
     if "disjoint" in rels:
@@ -616,9 +849,30 @@ def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[
             x = parent[x]
         return x
 
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    # sources with one claim: any two pair up unless their periods are
+    # disjoint, so they are joined per period key, not pair by pair
+    by_key: dict[PeriodKey, list[int]] = defaultdict(list)
+    for claims in by_src.values():
+        if len(claims) == 1:
+            by_key[_period_key(claims[0].period)].append(ids[id(claims[0])])
+    keys = sorted(by_key, key=str)
+    for x, ka in enumerate(keys):
+        for k in by_key[ka][1:]:
+            union(by_key[ka][0], k)
+        for kb in keys[x + 1 :]:
+            if _key_relation(ka, kb) != "disjoint":
+                union(by_key[ka][0], by_key[kb][0])
+    # a source with several claims is paired one to one with every other source
     srcs = sorted(by_src, key=str)
     for i, sa in enumerate(srcs):
         for sb in srcs[i + 1 :]:
+            if len(by_src[sa]) == 1 and len(by_src[sb]) == 1:
+                continue
             cands = sorted(
                 (
                     (_closeness(a, b), _claim_order(a), _claim_order(b), ids[id(a)], ids[id(b)])
@@ -633,9 +887,7 @@ def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[
                     continue
                 used_a.add(ia)
                 used_b.add(ib)
-                ra, rb = find(ia), find(ib)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+                union(ia, ib)
     # copies from the same independent source join the group of their twin
     comps: dict[int, list[Claim]] = defaultdict(list)
     for k, c in enumerate(block):
@@ -802,12 +1054,8 @@ def _judge(
         members[first.setdefault(_signature(c), k)].append(k)
     heads = sorted(members)
     wits = {h: {witness(g[k]) for k in members[h]} for h in heads}
-    pairs = [
-        (i, j, _pair(g[i], g[j], rates, slack))
-        for x, i in enumerate(heads)
-        for j in heads[x + 1 :]
-        if len(wits[i] | wits[j]) > 1
-    ]
+    st = {h: _Stmt(g[h], rates, slack) for h in heads}
+    edges, worst = _relations(heads, st, wits)
     base = {
         "claims": tuple(g),
         "score": score,
@@ -815,7 +1063,7 @@ def _judge(
         "subject": subject,
         "independent_sources": n_indep,
     }
-    if all(p[2].verdict is Verdict.AGREE for p in pairs):
+    if worst is None:
         cmp = _compare(g, rates, slack)
         return [
             Finding(
@@ -836,16 +1084,12 @@ def _judge(
     for h in heads:  # one statement, one cluster
         for k in members[h][1:]:
             parent[k] = h
-    for i, j, cmp_ij in pairs:
-        if cmp_ij.verdict is Verdict.AGREE:
-            ri, rj = find(i), find(j)
-            parent[max(ri, rj)] = min(ri, rj)
+    for i, j in edges:
+        ri, rj = find(i), find(j)
+        parent[max(ri, rj)] = min(ri, rj)
     clusters: dict[int, list[Claim]] = defaultdict(list)
     for k, claim in enumerate(g):
         clusters[find(k)].append(claim)
-    worst = next((p for p in pairs if p[2].verdict is Verdict.CONTRADICT), None) or next(
-        p for p in pairs if p[2].verdict is not Verdict.AGREE
-    )
     reason = _compare([g[worst[0]], g[worst[1]]], rates, slack).reason
     ranked = sorted(
         clusters.values(),
@@ -868,8 +1112,8 @@ def _judge(
             )
     out = [
         Finding(
-            verdict=worst[2].verdict,
-            diagnosis=worst[2].diagnosis,
+            verdict=worst[2],
+            diagnosis=worst[3],
             reason=_sentence(reason, g, indep),
             majority=majority,
             **base,  # type: ignore[arg-type]
