@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from decimal import Decimal, localcontext
+from typing import Any
 
 import attrs
 
@@ -500,7 +501,7 @@ def _pair(a: _Stmt, b: _Stmt) -> tuple[Verdict, Diagnosis]:
     return Verdict.CONTRADICT, diag
 
 
-_PAIRWISE_MAX = 24
+_PAIRWISE_MAX = 4
 """Groups of up to this many distinct statements are compared pair by pair;
 larger ones (corpus scale) through sorted intervals and period classes, which
 finds the same agreements and the same verdict without the square of the work."""
@@ -684,11 +685,14 @@ def _compare(
     slack: Decimal = DEFAULT_OPEN_SLACK,
     *,
     explain: bool = True,
+    agreed: bool = False,
 ) -> _Cmp:
     """Compare claims of different sources (a pair, or a group that all agree).
 
     Claims stating the same thing the same way (one signature) are compared
     once: the work grows with the distinct statements, not the copies.
+    ``agreed``: the caller has found that every pair agrees (only the
+    diagnosis and the sentence are left to write).
     """
     claims, sources = _distinct(claims)
     if len(set().union(*sources)) == 1:  # within one document: every pair counts
@@ -720,7 +724,9 @@ def _compare(
                 f"the figures are in different currencies ({names}) and no exchange rate was given",
             )
         scale = {u: rates[u] for u in units if u is not None}
-    if len(claims) > _PAIRWISE_MAX:
+    if agreed:
+        all_overlap = True
+    elif len(claims) > _PAIRWISE_MAX:
         st = {k: _Stmt(c, rates if len(units) > 1 else None, slack) for k, c in enumerate(claims)}
         wit = dict(enumerate(sources))
         all_overlap = _apart_pair(list(st), list(st), st, wit) is None
@@ -811,7 +817,7 @@ first split by the year their period ends, so that the work per group stays
 bounded and unrelated years do not end up in one finding."""
 
 
-def _by_period_end(block: Sequence[Claim]) -> list[list[Claim]]:
+def _by_period_end(block: Sequence[Claim], order: _Order) -> list[list[Claim]]:
     parts: dict[int | None, list[Claim]] = defaultdict(list)
     for c in block:
         end = c.period.end if c.period is not None else None
@@ -822,16 +828,18 @@ def _by_period_end(block: Sequence[Claim]) -> list[list[Claim]]:
     elif undated:
         parts[None] = undated
     return [
-        sorted(v, key=_claim_order) for _, v in sorted(parts.items(), key=lambda kv: str(kv[0]))
+        sorted(v, key=order) for _, v in sorted(parts.items(), key=lambda kv: str(kv[0]))
     ]
 
 
-def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[list[Claim]]:
+def _groups(
+    block: Sequence[Claim], witness: Callable[[Claim], object], order: _Order
+) -> list[list[Claim]]:
     """Pair claims of different witnesses (sources) one to one, best first."""
     if len(block) > _SMALL_BLOCK:
-        parts = _by_period_end(block)
+        parts = _by_period_end(block, order)
         if len(parts) > 1:
-            return [g for part in parts for g in _groups(part, witness)]
+            return [g for part in parts for g in _groups(part, witness, order)]
     by_src: dict[object, list[Claim]] = defaultdict(list)
     for c in block:
         by_src[witness(c)].append(c)
@@ -839,7 +847,7 @@ def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[
         return []
     if all(len(v) == 1 for v in by_src.values()):
         # the common case: one claim per source — one group, plus copies
-        return [sorted(block, key=_claim_order)]
+        return [sorted(block, key=order)]
     ids = {id(c): k for k, c in enumerate(block)}
     parent = list(range(len(block)))
 
@@ -875,7 +883,7 @@ def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[
                 continue
             cands = sorted(
                 (
-                    (_closeness(a, b), _claim_order(a), _claim_order(b), ids[id(a)], ids[id(b)])
+                    (_closeness(a, b), order(a), order(b), ids[id(a)], ids[id(b)])
                     for a in by_src[sa]
                     for b in by_src[sb]
                 ),
@@ -893,8 +901,12 @@ def _groups(block: Sequence[Claim], witness: Callable[[Claim], object]) -> list[
     for k, c in enumerate(block):
         comps[find(k)].append(c)
     return [
-        sorted(g, key=_claim_order) for g in comps.values() if len({witness(c) for c in g}) >= 2
+        sorted(g, key=order) for g in comps.values() if len({witness(c) for c in g}) >= 2
     ]
+
+
+_Order = Callable[[Claim], Any]
+"""A sort key equivalent to :func:`_claim_order` (``reconcile`` passes precomputed ranks)."""
 
 
 def _claim_order(c: Claim) -> tuple[str, int, int, str, str, str, str]:
@@ -959,6 +971,11 @@ def reconcile(
     """
     claims, docs = _claims_of(items)
     claims.sort(key=_claim_order)
+    rank = {id(c): k for k, c in enumerate(claims)}
+
+    def order(c: Claim) -> int:
+        return rank[id(c)]
+
     indep = _source_groups(claims, docs)
     # who may be compared with whom: claims of different sources (copies
     # included, so that a slip in a syndicated copy still shows); with
@@ -973,14 +990,8 @@ def reconcile(
     findings: list[Finding] = []
     for key in sorted(blocks):
         findings.extend(
-            block_findings(
-                key,
-                blocks[key],
-                indep=indep,
-                witness=witness,
-                rates=rates,
-                open_slack=open_slack,
-                score_cutoff=score_cutoff,
+            _block_findings(
+                key, blocks[key], indep, witness, rates, open_slack, score_cutoff, order=order
             )
         )
     by_value: dict[
@@ -993,7 +1004,14 @@ def reconcile(
             by_value[vk].append((k, c))
     for vk in sorted(by_value, key=str):
         findings.extend(same_value_findings(by_value[vk], indep=indep))
-    findings.sort(key=_finding_order)
+    findings.sort(
+        key=lambda f: (
+            _VERDICT_ORDER[f.verdict],
+            f.metric or "",
+            f.subject or "",
+            tuple(rank[id(c)] for c in f.claims),
+        )
+    )
     matched = {id(c) for f in findings for c in f.claims}
     unmatched = tuple(c for c in claims if id(c) not in matched)
     return Report(
@@ -1020,11 +1038,27 @@ def block_findings(
     independent, so each can be judged on any worker; ``block`` may come in
     any order.
     """
-    ordered = sorted(block, key=_claim_order)
+    return _block_findings(
+        key, block, indep, witness, rates, open_slack, score_cutoff, order=_claim_order
+    )
+
+
+def _block_findings(
+    key: tuple[str, str, str],
+    block: Sequence[Claim],
+    indep: Mapping[str, str],
+    witness: Callable[[Claim], object],
+    rates: Mapping[str, Decimal] | None,
+    open_slack: Decimal,
+    score_cutoff: float,
+    *,
+    order: _Order,
+) -> list[Finding]:
+    ordered = sorted(block, key=order)
     score = 100.0 if key[1] and not key[1].startswith("~") else score_cutoff
     out: list[Finding] = []
-    for g in _groups(ordered, witness):
-        out.extend(_judge(g, key, score, indep, witness, rates, open_slack))
+    for g in _groups(ordered, witness, order):
+        out.extend(_judge(g, key, score, indep, witness, rates, open_slack, order))
     return out
 
 
@@ -1036,6 +1070,7 @@ def _judge(
     witness: Callable[[Claim], object],
     rates: Mapping[str, Decimal] | None,
     slack: Decimal,
+    order: _Order,
 ) -> list[Finding]:
     """The findings of one group: its verdict, and the agreeing majority if split.
 
@@ -1064,7 +1099,11 @@ def _judge(
         "independent_sources": n_indep,
     }
     if worst is None:
-        cmp = _compare(g, rates, slack)
+        cmp = (
+            _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {_say(g[0])}")
+            if len(heads) == 1  # one statement, repeated: what _compare would say
+            else _compare(g, rates, slack, agreed=True)
+        )
         return [
             Finding(
                 verdict=cmp.verdict,
@@ -1093,7 +1132,7 @@ def _judge(
     reason = _compare([g[worst[0]], g[worst[1]]], rates, slack).reason
     ranked = sorted(
         clusters.values(),
-        key=lambda cl: (-len({indep[c.source] for c in cl}), _claim_order(cl[0])),
+        key=lambda cl: (-len({indep[c.source] for c in cl}), order(cl[0])),
     )
     majority = None
     if n_indep >= 3 and len(ranked) > 1:

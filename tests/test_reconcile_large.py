@@ -1,0 +1,141 @@
+"""Large groups are judged without comparing every pair: same clusters, same verdict.
+
+``reconciliation._relations_large`` (intervals sorted once, period classes,
+extreme pairs) must find exactly the agreeing clusters and the kind of
+disagreement (contradiction or not comparable, or none) that comparing every
+pair of statements finds; here both run on random statements that mix
+units, percent and percentage points, levels and changes, qualifiers,
+periods and shared witnesses.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import integfacts as ifx
+from integfacts import reconciliation as rc
+
+_PERIODS = (
+    None,
+    ifx.Period(datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), "2024"),
+    ifx.Period(datetime.date(2024, 1, 1), datetime.date(2024, 3, 31), "Q1 2024"),
+    ifx.Period(datetime.date(2024, 10, 1), datetime.date(2024, 12, 31), "Q4 2024"),
+    ifx.Period(None, datetime.date(2024, 12, 31), "to date"),
+    ifx.Period(datetime.date(2023, 1, 1), datetime.date(2023, 12, 31), "2023"),
+)
+
+
+@st.composite
+def statements(draw: st.DrawFn) -> ifx.Claim:
+    """One claim with a value near a few centres, so that some agree and some do not."""
+    centre = draw(st.sampled_from((0, 100, 105, 1000, 10_000)))
+    value = Decimal(centre) + Decimal(draw(st.integers(-3, 3)))
+    unit = draw(st.sampled_from((None, "USD", "VND", "%", "pp")))
+    q = ifx.Quantity(
+        value=abs(value),
+        unit=unit,
+        qualifier=draw(st.sampled_from(list(ifx.Qualifier))),
+        step=Decimal(draw(st.sampled_from((0, 1, 10)))),
+    )
+    return ifx.Claim(
+        quantity=q,
+        span=ifx.Span(0, 1),
+        source="s",
+        lang="en",
+        text="x",
+        change=draw(st.booleans()) if draw(st.integers(0, 9)) == 0 else False,
+        period=draw(st.sampled_from(_PERIODS)),
+    )
+
+
+def _clusters(heads: list[int], edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent = {h: h for h in heads}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    out: dict[int, list[int]] = defaultdict(list)
+    for h in heads:
+        out[find(h)].append(h)
+    return sorted(out.values())
+
+
+def _exhaustive(
+    heads: list[int], stm: dict[int, rc._Stmt], wits: dict[int, set[object]]
+) -> tuple[list[tuple[int, int]], set[ifx.Verdict]]:
+    edges, kinds = [], set()
+    for x, i in enumerate(heads):
+        for j in heads[x + 1 :]:
+            if len(wits[i] | wits[j]) < 2:
+                continue
+            verdict, _ = rc._pair(stm[i], stm[j])
+            if verdict is ifx.Verdict.AGREE:
+                edges.append((i, j))
+            else:
+                kinds.add(verdict)
+    return edges, kinds
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    group=st.lists(statements(), min_size=2, max_size=40),
+    witness_count=st.integers(1, 6),
+    data=st.data(),
+    with_rates=st.booleans(),
+)
+def test_large_path_matches_every_pair(
+    group: list[ifx.Claim], witness_count: int, data: st.DataObject, with_rates: bool
+) -> None:
+    rates = {"USD": Decimal(1), "VND": Decimal("0.00004")} if with_rates else None
+    heads = list(range(len(group)))
+    wits: dict[int, set[object]] = {
+        h: set(data.draw(st.sets(st.integers(0, witness_count - 1), min_size=1, max_size=2)))
+        for h in heads
+    }
+    stm = {h: rc._Stmt(c, rates, rc.DEFAULT_OPEN_SLACK) for h, c in enumerate(group)}
+    edges, worst = rc._relations_large(heads, stm, wits)
+    want_edges, kinds = _exhaustive(heads, stm, wits)
+    if not kinds:
+        assert worst is None
+        return
+    assert worst is not None
+    i, j, verdict, diagnosis = worst
+    expected = (
+        ifx.Verdict.CONTRADICT if ifx.Verdict.CONTRADICT in kinds else ifx.Verdict.NOT_COMPARABLE
+    )
+    assert verdict is expected
+    assert (verdict, diagnosis) == rc._pair(stm[i], stm[j])
+    assert len(wits[i] | wits[j]) > 1
+    assert _clusters(heads, edges) == _clusters(heads, want_edges)
+
+
+def test_large_group_reconciles_like_small_ones() -> None:
+    """Forty sources, forty wordings: thirty about 3,000, ten about 30,000 (a scale slip)."""
+    docs = [
+        ifx.Document(
+            f"Da Nang received about {3000 + k if k < 30 else 30000 + k:,} delegations in 2024.",
+            source=f"https://news{k}.example/a",
+            lang="en",
+        )
+        for k in range(40)
+    ]
+    report = ifx.reconcile(docs)
+    top = report.findings[0]
+    assert top.verdict is ifx.Verdict.CONTRADICT
+    assert top.diagnosis is ifx.Diagnosis.SCALE_SLIP
+    assert top.majority is not None
+    assert Decimal(3000) <= top.majority < Decimal(3030)
+    assert "30 of 40 independent sources" in top.reason
+    agree = [f for f in report.findings if f.verdict is ifx.Verdict.AGREE]
+    assert sorted(len(f.claims) for f in agree) == [10, 30]
