@@ -1141,10 +1141,13 @@ def _judge(
         if k * 2 > n_indep:
             majority = top[0].quantity.value
             others = "; ".join(
-                f"{', '.join(sorted({short_source(c.source) for c in cl}))} says {_say(cl[0])}"
-                for cl in ranked[1:]
+                f"{_names(cl)} {'says' if len({c.source for c in cl}) == 1 else 'say'}"
+                f" {_say(cl[0])}"
+                for cl in ranked[1 : 1 + _LIST_MAX]
             )
-            names = ", ".join(sorted({short_source(c.source) for c in top}))
+            if len(ranked) > 1 + _LIST_MAX:
+                others += f"; {len(ranked) - 1 - _LIST_MAX} more values"
+            names = _names(top)
             reason = (
                 f"{k} of {n_indep} independent sources ({names}) say {_say(top[0])};"
                 f" {others} — {reason[0].lower()}{reason[1:]}"
@@ -1174,6 +1177,17 @@ def _judge(
                 )
             )
     return out
+
+
+_LIST_MAX = 5
+"""A sentence names at most this many sources, or values, then says how many more."""
+
+
+def _names(claims: Sequence[Claim]) -> str:
+    """The short names of the claims' sources, at most :data:`_LIST_MAX` of them."""
+    names = sorted({short_source(c.source) for c in claims})
+    more = len(names) - _LIST_MAX
+    return ", ".join(names[:_LIST_MAX]) + (f" and {more} more" if more > 0 else "")
 
 
 def _sentence(reason: str, group: Sequence[Claim], indep: Mapping[str, str]) -> str:
