@@ -74,7 +74,17 @@ class Span:
         return self.end - self.start
 
 
-class Qualifier(enum.Enum):
+class _FastEnum(enum.Enum):
+    """An enum hashed by identity (members are singletons): C-speed dict and set lookups.
+
+    ``enum.Enum`` hashes by name in Python code, which showed in the
+    reconciliation profile (members are hashed in every signature).
+    """
+
+    __hash__ = object.__hash__
+
+
+class Qualifier(_FastEnum):
     """How a text qualifies a stated value ("more than 3,000", "about 58")."""
 
     EXACT = "exact"
@@ -179,7 +189,7 @@ class Quantity:
         return None  # MORE_THAN, AT_LEAST
 
 
-class PeriodSource(enum.Enum):
+class PeriodSource(_FastEnum):
     """How a claim got its period."""
 
     EXPLICIT = "explicit"
@@ -275,7 +285,7 @@ class Document:
     subject: str | None = None
 
 
-class ClaimKind(enum.Enum):
+class ClaimKind(_FastEnum):
     """What sort of figure a claim states."""
 
     COUNT = "count"
@@ -333,7 +343,7 @@ class Claim:
         return self.quantity.unit
 
 
-class Outcome(enum.Enum):
+class Outcome(_FastEnum):
     """What became of a numeral found in a text (see :func:`integfacts.scan`)."""
 
     CLAIM = "claim"
@@ -362,7 +372,7 @@ class ScanItem:
     period: Period | None = None
 
 
-class Verdict(enum.Enum):
+class Verdict(_FastEnum):
     """What a set of related claims from different sources amounts to."""
 
     AGREE = "agree"
@@ -372,7 +382,7 @@ class Verdict(enum.Enum):
     without a rate, a level against a change, different metrics."""
 
 
-class Diagnosis(enum.Enum):
+class Diagnosis(_FastEnum):
     """The finer reading of a finding."""
 
     SAME = "same"

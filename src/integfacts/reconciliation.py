@@ -640,7 +640,12 @@ def _relations_large(
     for ca in classes:
         order = sorted(
             by_cls[ca],
-            key=lambda h: (st[h].lo is not None, st[h].lo if st[h].lo is not None else _ONE, st[h].lo_open, h),
+            key=lambda h: (
+                st[h].lo is not None,
+                st[h].lo if st[h].lo is not None else _ONE,
+                st[h].lo_open,
+                h,
+            ),
         )
         active: list[int] = []
         for h in order:
@@ -824,18 +829,22 @@ def _by_period_end(block: Sequence[Claim], order: _Order) -> list[list[Claim]]:
         parts[end.year if end is not None else None].append(c)
     undated = parts.pop(None, [])
     if len(parts) == 1 and undated:
-        next(iter(parts.values())).extend(undated)  # one dated part: the undated join it
+        # one dated part: the undated join it (and the part is sorted again)
+        (year,) = parts
+        parts[year] = sorted(parts[year] + undated, key=order)
     elif undated:
         parts[None] = undated
-    return [
-        sorted(v, key=order) for _, v in sorted(parts.items(), key=lambda kv: str(kv[0]))
-    ]
+    # the parts keep the block's order: they are sorted if it is
+    return [v for _, v in sorted(parts.items(), key=lambda kv: str(kv[0]))]
 
 
 def _groups(
     block: Sequence[Claim], witness: Callable[[Claim], object], order: _Order
 ) -> list[list[Claim]]:
-    """Pair claims of different witnesses (sources) one to one, best first."""
+    """Pair claims of different witnesses (sources) one to one, best first.
+
+    ``block`` is sorted by ``order``; so is every group returned.
+    """
     if len(block) > _SMALL_BLOCK:
         parts = _by_period_end(block, order)
         if len(parts) > 1:
@@ -847,7 +856,7 @@ def _groups(
         return []
     if all(len(v) == 1 for v in by_src.values()):
         # the common case: one claim per source — one group, plus copies
-        return [sorted(block, key=order)]
+        return [list(block)]
     ids = {id(c): k for k, c in enumerate(block)}
     parent = list(range(len(block)))
 
@@ -900,9 +909,8 @@ def _groups(
     comps: dict[int, list[Claim]] = defaultdict(list)
     for k, c in enumerate(block):
         comps[find(k)].append(c)
-    return [
-        sorted(g, key=order) for g in comps.values() if len({witness(c) for c in g}) >= 2
-    ]
+    # each group keeps the block's order
+    return [g for g in comps.values() if len({witness(c) for c in g}) >= 2]
 
 
 _Order = Callable[[Claim], Any]
@@ -1129,6 +1137,9 @@ def _judge(
     clusters: dict[int, list[Claim]] = defaultdict(list)
     for k, claim in enumerate(g):
         clusters[find(k)].append(claim)
+    one_statement = {
+        id(clusters[find(h)][0]) for h in heads if len(members[h]) == len(clusters[find(h)])
+    }
     reason = _compare([g[worst[0]], g[worst[1]]], rates, slack).reason
     ranked = sorted(
         clusters.values(),
@@ -1163,7 +1174,11 @@ def _judge(
     ]
     for cl in ranked:
         if len({witness(c) for c in cl}) >= 2 and len(ranked) > 1:
-            cmp = _compare(cl, rates, slack)
+            cmp = (
+                _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {_say(cl[0])}")
+                if id(cl[0]) in one_statement  # what _compare says of one statement
+                else _compare(cl, rates, slack)
+            )
             out.append(
                 Finding(
                     verdict=Verdict.AGREE,
