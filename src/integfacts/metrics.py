@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -84,6 +85,58 @@ def _places(code: str) -> _Vocab:
     return _compile(places)
 
 
+@attrs.frozen
+class _Words:
+    """The words of a text, tokenised once: starts, ends and lookup keys."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    keys: tuple[str, ...]
+
+
+def _key(word: str) -> str:
+    k = word.casefold()
+    return k if k.isalnum() else _NON_KEY.sub("", k)
+
+
+@functools.lru_cache(maxsize=16)
+def _words_of(text: str) -> _Words:
+    """Every word of ``text`` (bounded cache: a document is looked up many times)."""
+    found = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+    return _Words(
+        tuple(w[0] for w in found), tuple(w[1] for w in found), tuple(w[2] for w in found)
+    )
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words :data:`_TOKEN` finds in ``text[start:end]``, from the text's one tokenisation.
+
+    A word cut by either bound is tokenised again inside the bounds, exactly
+    as a search limited to them would see it.
+    """
+    w = _words_of(text)
+    lo = bisect.bisect_right(w.ends, start)  # first word ending after start
+    hi = bisect.bisect_left(w.starts, end)  # words starting before end
+    out: list[tuple[int, int, str]] = []
+    if lo < hi and w.starts[lo] < start:  # a word cut at the left
+        cut_end = min(end, w.ends[lo])
+        out.extend(
+            (m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text, start, cut_end)
+        )
+        lo += 1
+    right = None
+    if lo < hi and w.ends[hi - 1] > end:  # a word cut at the right
+        right = hi - 1
+        hi -= 1
+    out.extend(zip(w.starts[lo:hi], w.ends[lo:hi], w.keys[lo:hi], strict=True))
+    if right is not None:
+        out.extend(
+            (m.start(), m.end(), _key(m.group()))
+            for m in _TOKEN.finditer(text, w.starts[right], end)
+        )
+    return out
+
+
 def _find(vocab: _Vocab, text: str, start: int, end: int) -> list[Mention]:
     """Longest-first n-gram look-up over the words of ``text[start:end]``.
 
@@ -93,7 +146,7 @@ def _find(vocab: _Vocab, text: str, start: int, end: int) -> list[Mention]:
     """
     if not vocab.key_of:
         return []
-    words = [(m.start(), m.end(), _norm(m.group())) for m in _TOKEN.finditer(text, start, end)]
+    words = _words(text, start, end)
     out: list[Mention] = []
     i, n = 0, len(words)
     key_of = vocab.key_of
