@@ -738,6 +738,9 @@ def _iter_numerals(text: str, lang: Language) -> Iterator[Numeral]:
 
 def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Iterator[Numeral]:
     chunk = norm[start:end]
+    if chunk.isdigit() and chunk.isascii():  # the common case ("2024", "60"): no grammar
+        yield Numeral(Span(start, end), Decimal(chunk), _ZERO, False, False, _ONE)
+        return
     toks = _tokens(_fold_chars(chunk, lang), lang)
     if not toks:
         return
