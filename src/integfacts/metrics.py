@@ -102,9 +102,19 @@ def _key(word: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _words_of(text: str) -> _Words:
     """Every word of ``text`` (bounded cache: a document is looked up many times)."""
-    found = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+    folded = text.casefold()
+    if len(folded) != len(text):  # a letter folds to several ("ß"): fold word by word
+        found = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+        return _Words(
+            tuple(w[0] for w in found), tuple(w[1] for w in found), tuple(w[2] for w in found)
+        )
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    sub = _NON_KEY.sub
+    keys = [folded[s:e] for s, e in spans]
     return _Words(
-        tuple(w[0] for w in found), tuple(w[1] for w in found), tuple(w[2] for w in found)
+        tuple(s for s, _ in spans),
+        tuple(e for _, e in spans),
+        tuple(k if k.isalnum() else sub("", k) for k in keys),
     )
 
 
