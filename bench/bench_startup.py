@@ -133,11 +133,12 @@ def import_costs(seed: common.Doc, top: int = 8) -> list[tuple[str, float]]:
 
 
 def _compile_package() -> str:
-    """Write the package's ``__pycache__`` (what pip does at install), found without importing it."""
+    """Write the package's ``__pycache__`` (as pip does at install), without importing it."""
     spec = importlib.util.find_spec("integfacts")
     dirs = list(spec.submodule_search_locations or []) if spec else []
     ok = all(compileall.compile_dir(d, quiet=1) for d in dirs)
-    return f"compileall {'ok' if ok and dirs else 'failed'}: {', '.join(dirs) or 'package not found'}"
+    where = ", ".join(dirs) or "package not found"
+    return f"compileall {'ok' if ok and dirs else 'failed'}: {where}"
 
 
 def bench(repeat: int = 7) -> list[common.Section]:

@@ -890,6 +890,14 @@ def _groups(
         for sb in srcs[i + 1 :]:
             if len(by_src[sa]) == 1 and len(by_src[sb]) == 1:
                 continue
+            if len(by_src[sa]) == 1 or len(by_src[sb]) == 1:
+                # one claim against several: it pairs with the closest, if any
+                (one,) = by_src[sa] if len(by_src[sa]) == 1 else by_src[sb]
+                many = by_src[sb] if len(by_src[sa]) == 1 else by_src[sa]
+                (rank, _d), _o, best = min((_closeness(one, c), order(c), id(c)) for c in many)
+                if rank != 3:
+                    union(ids[id(one)], ids[best])
+                continue
             cands = sorted(
                 (
                     (_closeness(a, b), order(a), order(b), ids[id(a)], ids[id(b)])
