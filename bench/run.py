@@ -8,6 +8,8 @@ Parts (default: all, in this order):
   (``bench_extract.py``);
 - ``startup``: import, import + first ``extract()``, CLI to first output
   (``bench_startup.py``);
+- ``batch``: ``extract_many`` with 1 and 2 worker processes, wall-clock
+  (``bench_batch.py``);
 - ``reconcile``: time and peak memory for 10^3..10^6 synthetic claims, with a
   plot (``bench_reconcile.py``);
 - ``profile``: hotspots of extraction and of reconciling 10^5 claims
@@ -39,13 +41,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _common as common
+import bench_batch
 import bench_extract
 import bench_numbers
 import bench_profile
 import bench_reconcile
 import bench_startup
 
-PARTS = ("numbers", "extract", "startup", "reconcile", "profile")
+PARTS = ("numbers", "extract", "startup", "batch", "reconcile", "profile")
 
 
 def summary(sections: Sequence[common.Section]) -> common.Section:
@@ -116,6 +119,8 @@ def run_part(part: str, quick: bool, sizes: Sequence[int], budget: float) -> lis
         return bench_extract.bench(1 if q else 3, 300.0 if q else 1500.0, 5.0 if q else 20.0)
     if part == "startup":
         return bench_startup.bench(5 if q else 7)
+    if part == "batch":
+        return [bench_batch.bench((1, 2), 1 if q else 3, 300.0 if q else 1500.0)]
     if part == "reconcile":
         return [bench_reconcile.bench(sizes, budget)]
     return bench_profile.bench(
