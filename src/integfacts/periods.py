@@ -195,7 +195,7 @@ def _dateparser_day(phrase: str, code: str, base: datetime.date) -> datetime.dat
     return got.date() if got is not None else None
 
 
-def _is_solar(v: int, lex: _Lex, text_before: str) -> bool:
+def _is_solar(v: int, lex: _Lex) -> bool:
     sy = lex.solar_years
     return sy is not None and sy[0] <= v <= sy[1]
 
@@ -247,7 +247,7 @@ def find_periods(
         if not is_year_numeral(text, num, lang):
             continue
         y1 = int(num.value)
-        solar1 = _is_solar(y1, lex, text[: num.span.start])
+        solar1 = _is_solar(y1, lex)  # (no slice of the text before: that was quadratic)
         if solar1 and not lex.year_word_before.search(
             text[max(0, num.span.start - 20) : num.span.start]
         ):
@@ -263,7 +263,7 @@ def find_periods(
             gap = text[num.span.end : nxt.span.start]
             y2 = int(nxt.value)
             if lex.joiner.fullmatch(gap) and y2 > y1 and (y2 - y1) < 100:
-                solar2 = _is_solar(y2, lex, "") and solar1
+                solar2 = _is_solar(y2, lex) and solar1
                 rb = lex.range_before.search(before)
                 s = start - (len(before) - rb.start()) if rb else start
                 p1 = _year_period(y1, lex, solar=solar1)
