@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -92,6 +93,17 @@ class _Words:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     keys: tuple[str, ...]
+    # per vocabulary (keyed by its first words): indices of the words a term may start at
+    cands: dict[frozenset[str], tuple[int, ...]] = attrs.field(factory=dict, eq=False)
+
+    def candidates(self, vocab: _Vocab) -> tuple[int, ...]:
+        """Indices of the words that may start a term of ``vocab`` (computed once)."""
+        got = self.cands.get(vocab.starts)
+        if got is None:
+            first = vocab.starts
+            got = tuple(k for k, key in enumerate(self.keys) if key in first)
+            self.cands[vocab.starts] = got
+        return got
 
 
 def _key(word: str) -> str:
@@ -150,45 +162,71 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _find(vocab: _Vocab, text: str, start: int, end: int) -> list[Mention]:
     """Longest-first n-gram look-up over the words of ``text[start:end]``.
 
-    Linear in the number of words (times the longest term's word count);
-    ZWNJ and spaces inside Persian terms are interchangeable, as written
-    joined ("هیئتهای") or apart ("هیئت های").
+    Linear in the number of words (times the longest term's word count), and
+    only the words that may start a term are visited; ZWNJ and spaces inside
+    Persian terms are interchangeable, as written joined ("هیئتهای") or apart
+    ("هیئت های").
     """
     if not vocab.key_of:
         return []
-    words = _words(text, start, end)
+    w = _words_of(text)
+    lo = bisect.bisect_right(w.ends, start)  # first word ending after start
+    hi = bisect.bisect_left(w.starts, end)  # words starting before end
+    if lo < hi and (w.starts[lo] < start or w.ends[hi - 1] > end):
+        # a bound cuts a word: look up the words as a search limited to the bounds sees them
+        words = _words(text, start, end)
+        return _look_up(
+            vocab,
+            text,
+            [x[0] for x in words],
+            [x[1] for x in words],
+            [x[2] for x in words],
+            range(len(words)),
+            0,
+            len(words),
+        )
+    cands = w.candidates(vocab)
+    first = bisect.bisect_left(cands, lo)
+    last = bisect.bisect_left(cands, hi)
+    return _look_up(vocab, text, w.starts, w.ends, w.keys, cands[first:last], lo, hi)
+
+
+def _look_up(
+    vocab: _Vocab,
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    keys: Sequence[str],
+    cands: Iterable[int],
+    lo: int,
+    hi: int,
+) -> list[Mention]:
+    """Terms starting at the candidate words (ascending) among words ``lo:hi``."""
     out: list[Mention] = []
-    i, n = 0, len(words)
     key_of = vocab.key_of
-    starts = vocab.starts
-    while i < n:
-        if words[i][2] not in starts:
-            i += 1
+    first = vocab.starts
+    nxt = lo  # words before this are inside a term already found
+    for i in cands:
+        if i < nxt or keys[i] not in first:
             continue
         hit = None
-        key = ""
-        parts = []
-        for k in range(i, min(n, i + vocab.max_words)):
-            if k > i and words[k][0] - words[k - 1][1] > 3:
+        parts: list[str] = []
+        for k in range(i, min(hi, i + vocab.max_words)):
+            if k > i and starts[k] - ends[k - 1] > 3:
                 break  # terms do not span punctuation or long gaps
-            parts.append(words[k][2])
-            key = "".join(parts)
-            found = key_of.get(key)
+            parts.append(keys[k])
+            found = key_of.get("".join(parts))
             if found is not None:
                 hit = (k, found)
         if hit is None:
-            i += 1
             continue
         k, found = hit
         gap_ok = all(
-            text[words[j][1] : words[j + 1][0]].strip(" \u00a0\u200c-–—,،") == ""
-            for j in range(i, k)
+            text[ends[j] : starts[j + 1]].strip(" \u00a0\u200c-–—,،") == "" for j in range(i, k)
         )
         if gap_ok:
-            out.append(Mention(words[i][0], words[k][1], found))
-            i = k + 1
-        else:
-            i += 1
+            out.append(Mention(starts[i], ends[k], found))
+            nxt = k + 1
     return out
 
 
