@@ -24,7 +24,7 @@ import datetime
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -77,13 +77,75 @@ def _never() -> re.Pattern[str]:
     return re.compile("(?!)")
 
 
+_OPEN = "\\s(\\[\\\"“'«"
+"""What may stand right before a cue word (or the start of the window)."""
+
+
+class _TailMatch:
+    """Where a :class:`_Tail` cue sits in the text it was searched in."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
+@attrs.frozen
+class _Tail:
+    """A cue that must end where the figure begins ("lebih dari 3.000"), found fast.
+
+    The forward pattern ``(?:^|(?<=[…]))(?:words)\\s*$`` has to be tried at
+    every position of the window before a figure; the same words reversed
+    are matched once at the start of the reversed window instead. Longest
+    alternative first, as the forward search's leftmost start.
+    """
+
+    reversed: re.Pattern[str]
+
+    @classmethod
+    def of(
+        cls, words: Iterable[str], *, cs: bool = False, trail: str = r"\s*", spaces: bool = True
+    ) -> _Tail:
+        """The cue for ``words`` (case-insensitive unless ``cs``), then ``trail`` up to the end.
+
+        ``spaces``: a space inside a word may be any run of spaces or ZWNJ.
+        """
+        rev = [w[::-1] for w in words]
+        alts = _alt(rev)
+        if spaces:
+            alts = alts.replace(r"\ ", r"[\s\u200c]+")
+        body = f"(?:{alts})" if cs else f"(?i:{alts})"
+        return cls(re.compile(rf"{trail}{body}(?:$|(?=[{_OPEN}]))"))
+
+    def search(self, before: str) -> _TailMatch | None:
+        """The cue ending ``before`` (trailing spaces allowed), or ``None``."""
+        m = self.reversed.match(before[::-1])
+        if m is None:
+            return None
+        n = len(before)
+        return _TailMatch(before, n - m.end(), n)
+
+
+def _never_tail() -> _Tail:
+    return _Tail(re.compile("(?!)"))
+
+
 @attrs.frozen
 class _Lex:
     """Compiled cue patterns of one language (built once, on first use)."""
 
-    qual_before: re.Pattern[str]
+    qual_before: _Tail
     qual_of: dict[str, Qualifier]
-    cur_before: re.Pattern[str]
+    cur_before: _Tail
     cur_after: re.Pattern[str]
     cur_of: dict[str, str]
     percent_after: re.Pattern[str]
@@ -91,15 +153,15 @@ class _Lex:
     change_before: re.Pattern[str]
     change_down: re.Pattern[str]
     change_after: re.Pattern[str]
-    compare_before: re.Pattern[str]
+    compare_before: _Tail
     compare_in: re.Pattern[str]
-    rank_before: re.Pattern[str]
-    ordinal_before: re.Pattern[str]
+    rank_before: _Tail
+    ordinal_before: _Tail
     ordinal_prefix: re.Pattern[str]
     ordinal_suffix: re.Pattern[str]
-    ident_before: re.Pattern[str]
+    ident_before: _Tail
     range_joiner: re.Pattern[str]
-    range_before: re.Pattern[str]
+    range_before: _Tail
     multiples: re.Pattern[str]
     mult_of: dict[str, Decimal]
     year_after: re.Pattern[str]
@@ -107,18 +169,10 @@ class _Lex:
     rank_after: re.Pattern[str]
     ordinal_words: re.Pattern[str]
     ordinal_of: dict[str, Decimal]
-    percent_before: re.Pattern[str]
+    percent_before: _Tail
     change_after_down: re.Pattern[str]
     unit_gap: re.Pattern[str]
-    time_before: re.Pattern[str]
-
-
-def _words_before(words: Sequence[str], *, cs: bool = False) -> str:
-    """A pattern for one of ``words`` ending right before the figure."""
-    alts = _alt(words).replace(r"\ ", r"[\s\u200c]+")
-    if cs:
-        return rf"(?:^|(?<=[\s(\[\"“'«]))(?:{alts})\s*$"
-    return rf"(?:^|(?<=[\s(\[\"“'«]))(?i:{alts})\s*$"
+    time_before: _Tail
 
 
 @functools.cache
@@ -149,13 +203,14 @@ def _lex(code: str) -> _Lex:
     year_words = lang.raw.get("periods", {}).get("year_words", [])
     per_suffix = cl.get("ordinal_suffix", [])
     never = _never()
+    never_tail = _never_tail()
     ordinals = {k.casefold(): Decimal(str(v)) for k, v in cl.get("ordinal_words", {}).items()}
     suffixes = cl.get("percent_suffix", [])
     pct_suffix = rf"(?=(?:{_alt(suffixes)}){_END})" if suffixes else "(?!)"
     return _Lex(
-        qual_before=re.compile(_words_before(list(quals))) if quals else never,
+        qual_before=_Tail.of(quals) if quals else never_tail,
         qual_of=quals,
-        cur_before=re.compile(rf"(?:^|(?<=[\s(\[\"“'«]))(?:{_alt(cur_words)})\s?$"),
+        cur_before=_Tail.of(cur_words, cs=True, trail=r"\s?", spaces=False),
         cur_after=re.compile(rf"[ \u00a0]?(?:{_alt(cur_words)}){_END}"),
         cur_of=curs,
         percent_after=re.compile(
@@ -170,39 +225,34 @@ def _lex(code: str) -> _Lex:
         change_down=re.compile(rf"{_START}(?i:{_alt(cl['change_down'])}){nb}{gap_re}\s*$")
         if cl.get("change_down")
         else never,
-        compare_before=re.compile(_words_before(cl["compare_before"]))
-        if cl.get("compare_before")
-        else never,
+        compare_before=_Tail.of(cl["compare_before"]) if cl.get("compare_before") else never_tail,
         compare_in=re.compile(rf"{_START}(?i:{_alt(cl['compare_before'])}){_END}")
         if cl.get("compare_before")
         else never,
         change_after=re.compile(rf"\s*(?i:{_alt(cl['change_after'])}){_END}")
         if cl.get("change_after")
         else never,
-        rank_before=re.compile(_words_before(cl["rank_before"]))
-        if cl.get("rank_before")
-        else never,
-        ordinal_before=re.compile(_words_before(cl["ordinal_before"]))
-        if cl.get("ordinal_before")
-        else never,
+        rank_before=_Tail.of(cl["rank_before"]) if cl.get("rank_before") else never_tail,
+        ordinal_before=_Tail.of(cl["ordinal_before"]) if cl.get("ordinal_before") else never_tail,
         ordinal_prefix=re.compile(
             rf"{_START}(?i:{_alt(cl['ordinal_prefix'])})(?<=-)$|{_START}(?i:{_alt(cl['ordinal_prefix'])})\s+$"
         )
         if cl.get("ordinal_prefix")
         else never,
         ordinal_suffix=re.compile(rf"(?i:{_alt(per_suffix)}){_END}") if per_suffix else never,
-        ident_before=re.compile(
-            rf"(?:^|(?<=[\s(\[\"“'«]))(?:{_alt(cl.get('identifier_before', ['No.']))})"
-            rf"(?:\s*(?:{_alt(cl.get('number_words', ['No.', 'No']))}))?[\s:.]*$"
+        ident_before=_Tail(
+            re.compile(
+                rf"[\s:.]*(?:(?:{_alt(w[::-1] for w in cl.get('number_words', ['No.', 'No']))})"
+                rf"\s*)?(?:{_alt(w[::-1] for w in cl.get('identifier_before', ['No.']))})"
+                rf"(?:$|(?=[{_OPEN}]))"
+            )
         ),
         range_joiner=re.compile(
             rf"\s*(?:{_alt(j for j in cl.get('range_joiners', ['-']) if not j.isalpha())}"
             rf"|(?i:{_alt(j for j in cl.get('range_joiners', []) if j.isalpha()) or '(?!)'})"
             rf"{_END})\s*"
         ),
-        range_before=re.compile(_words_before(cl["range_before"]))
-        if cl.get("range_before")
-        else never,
+        range_before=_Tail.of(cl["range_before"]) if cl.get("range_before") else never_tail,
         multiples=re.compile(rf"{_START}(?i:{_alt(mult)}){_END}") if mult else never,
         mult_of=mult,
         year_after=re.compile(rf"\s*(?i:{_alt(year_words)}){_END}") if year_words else never,
@@ -212,16 +262,14 @@ def _lex(code: str) -> _Lex:
         else never,
         ordinal_words=re.compile(rf"{_START}(?i:{_alt(ordinals)}){_END}") if ordinals else never,
         ordinal_of=ordinals,
-        percent_before=re.compile(rf"(?:{_alt(cl['percent_before'])})\s?$")
+        percent_before=_Tail(re.compile(rf"\s?(?:{_alt(w[::-1] for w in cl['percent_before'])})"))
         if cl.get("percent_before")
-        else never,
+        else never_tail,
         change_after_down=re.compile(rf"\s*(?i:{_alt(cl['change_after_down'])}){_END}")
         if cl.get("change_after_down")
         else never,
         # what may stand between the two ends of a range besides the joiner: a currency
-        time_before=re.compile(_words_before(cl["time_before"]))
-        if cl.get("time_before")
-        else never,
+        time_before=_Tail.of(cl["time_before"]) if cl.get("time_before") else never_tail,
         unit_gap=re.compile(rf"(?:{_alt(cur_words)})?\s?$"),
     )
 
@@ -620,7 +668,7 @@ def _attach_units(ctx: _Ctx, d: _Draft, left: int) -> None:
     base = max(0, left - _LEFT)
     before = text[base:left]
 
-    def take(m: re.Match[str]) -> str:
+    def take(m: re.Match[str] | _TailMatch) -> str:
         d.start = min(d.start, base + m.start())
         return before[: m.start()]
 
