@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import collections
 import datetime
 import functools
 import itertools
@@ -246,11 +247,10 @@ def _source_groups_from(
         if len(sets.get(src, ())) >= 3:
             for item in sets[src]:
                 holders[item].append(src)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    shared: collections.Counter[tuple[str, str]] = collections.Counter()
     for holding in holders.values():
         if len(holding) <= _MAX_SHARED:
-            for a, b in itertools.combinations(sorted(holding), 2):
-                shared[(a, b)] += 1
+            shared.update(itertools.combinations(sorted(holding), 2))  # counted in C
     for (a, b), inter in shared.items():
         if inter / len(sets[a] | sets[b]) >= 0.8:
             union(a, b)
@@ -886,15 +886,17 @@ def _groups(
                 union(by_key[ka][0], by_key[kb][0])
     # a source with several claims is paired one to one with every other source
     srcs = sorted(by_src, key=str)
-    for i, sa in enumerate(srcs):
-        for sb in srcs[i + 1 :]:
-            if len(by_src[sa]) == 1 and len(by_src[sb]) == 1:
+    several = [sa for sa in srcs if len(by_src[sa]) > 1]
+    for sa in several:  # every pair with such a source, once (not every pair of sources)
+        for sb in srcs:
+            if sb == sa or (len(by_src[sb]) > 1 and str(sb) < str(sa)):
                 continue
-            if len(by_src[sa]) == 1 or len(by_src[sb]) == 1:
+            if len(by_src[sb]) == 1:
                 # one claim against several: it pairs with the closest, if any
-                (one,) = by_src[sa] if len(by_src[sa]) == 1 else by_src[sb]
-                many = by_src[sb] if len(by_src[sa]) == 1 else by_src[sa]
-                (rank, _d), _o, best = min((_closeness(one, c), order(c), id(c)) for c in many)
+                (one,) = by_src[sb]
+                (rank, _d), _o, best = min(
+                    (_closeness(one, c), order(c), id(c)) for c in by_src[sa]
+                )
                 if rank != 3:
                     union(ids[id(one)], ids[best])
                 continue
