@@ -139,3 +139,17 @@ def test_large_group_reconciles_like_small_ones() -> None:
     assert "30 of 40 independent sources" in top.reason
     agree = [f for f in report.findings if f.verdict is ifx.Verdict.AGREE]
     assert sorted(len(f.claims) for f in agree) == [10, 30]
+
+
+def test_fuzzy_scoring_stays_in_bounded_blocks() -> None:
+    """Thousands of unknown phrases: blocks of at most 1,000, every phrase clustered once."""
+    words = ("hospital", "school", "road", "bridge", "metro", "bus", "forest", "clinic")
+    phrases = sorted({f"{a} {b}{k} beds" for a in words for b in words for k in range(40)})
+    assert len(phrases) > rc._MAX_BLOCK
+    blocks = rc._phrase_blocks(phrases)
+    assert all(len(b) <= rc._MAX_BLOCK for b in blocks)
+    assert sorted(p for b in blocks for p in b) == phrases
+    clusters = rc._cluster_phrases(tuple(phrases), 85.0)
+    assert set(clusters) == set(phrases)
+    # near-identical phrases in one block still meet: "... bus1 beds" and "... bus10 beds"
+    assert clusters["road bus1 beds"] == clusters["road bus10 beds"]

@@ -56,6 +56,9 @@ __all__ = ["compare", "reconcile"]
 
 _FUZZY_CUTOFF = 85.0
 _MAX_BLOCK = 1000
+"""Fuzzy phrase scoring runs within blocks of at most this many distinct phrases."""
+_LIST_MAX = 5
+"""A sentence names at most this many sources, or values, then says how many more."""
 _DIFF_METRIC_MIN = Decimal(100)  # same-value-different-metric only for values this distinctive
 
 
@@ -157,11 +160,40 @@ def _block_keys(claims: Sequence[Claim], cutoff: float) -> list[tuple[str, str, 
     return [block_key(c, clusters) for c in claims]
 
 
+def _phrase_blocks(phrases: Sequence[str]) -> list[tuple[str, ...]]:
+    """Sorted phrases cut into blocks of at most :data:`_MAX_BLOCK` for fuzzy scoring.
+
+    Up to that many, one block. Beyond, phrases are blocked by their first
+    word (a typo in the first word then hides a match: the price of bounded
+    work), and a first word with more phrases than that is cut into runs of
+    consecutive phrases in sorted order.
+    """
+    if len(phrases) <= _MAX_BLOCK:
+        return [tuple(phrases)]
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for p in phrases:
+        by_first[p.split(" ", 1)[0]].append(p)
+    out: list[tuple[str, ...]] = []
+    for first in sorted(by_first):
+        ps = by_first[first]
+        out.extend(tuple(ps[k : k + _MAX_BLOCK]) for k in range(0, len(ps), _MAX_BLOCK))
+    return out
+
+
 @functools.lru_cache(maxsize=256)
 def _cluster_phrases(phrases: tuple[str, ...], cutoff: float) -> dict[str, str]:
-    """Group similar phrases (RapidFuzz ratio >= cutoff); each maps to its group's first."""
+    """Group similar phrases (RapidFuzz ratio >= cutoff); each maps to its group's first.
+
+    ``phrases`` are sorted; scoring happens only within blocks of at most
+    :data:`_MAX_BLOCK` phrases (see :func:`_phrase_blocks`).
+    """
     if len(phrases) <= 1:
         return {p: p for p in phrases}
+    if len(phrases) > _MAX_BLOCK:
+        out: dict[str, str] = {}
+        for block in _phrase_blocks(phrases):
+            out.update(_cluster_phrases(block, cutoff))
+        return out
     from rapidfuzz import fuzz, process  # noqa: PLC0415 - loaded when first needed
 
     parent = list(range(len(phrases)))
@@ -744,11 +776,9 @@ def _compare(
             if len(sources[i] | sources[j]) > 1
         )
     values = [c.quantity.value * scale.get(c.quantity.unit, Decimal(1)) for c in claims]
-    said = " vs ".join(dict.fromkeys(_say(c) for c in claims)) if explain else ""
+    said = _vs(_say(c) for c in claims) if explain else ""
     if "disjoint" in rels:
-        periods = (
-            " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims)) if explain else ""
-        )
+        periods = _vs(_period_text(c.period) for c in claims) if explain else ""
         return _Cmp(
             Verdict.NOT_COMPARABLE,
             Diagnosis.DIFFERENT_PERIOD,
@@ -757,11 +787,7 @@ def _compare(
     if all_overlap:
         note = ""
         if "overlap" in rels:
-            periods = (
-                " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims))
-                if explain
-                else ""
-            )
+            periods = _vs(_period_text(c.period) for c in claims) if explain else ""
             note = f"; the stated periods differ slightly ({periods})"
         if len(set(values)) == 1 and len({c.quantity.qualifier for c in claims}) == 1:
             return _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {said}{note}")
@@ -792,9 +818,7 @@ def _compare(
         pct = f" by {_round(rel, 0)}%" if rel is not None else ""
         diag, text = Diagnosis.VALUE_DIFFERS, f"values differ{pct}: {said}"
     if "overlap" in rels:
-        periods = (
-            " vs ".join(dict.fromkeys(_period_text(c.period) for c in claims)) if explain else ""
-        )
+        periods = _vs(_period_text(c.period) for c in claims) if explain else ""
         return _Cmp(
             Verdict.NOT_COMPARABLE,
             Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag,
@@ -1204,8 +1228,11 @@ def _judge(
     return out
 
 
-_LIST_MAX = 5
-"""A sentence names at most this many sources, or values, then says how many more."""
+def _vs(items: Iterable[str]) -> str:
+    """Distinct items joined by "vs", at most :data:`_LIST_MAX`, then how many more."""
+    seen = list(dict.fromkeys(items))
+    more = len(seen) - _LIST_MAX
+    return " vs ".join(seen[:_LIST_MAX]) + (f" and {more} more" if more > 0 else "")
 
 
 def _names(claims: Sequence[Claim]) -> str:
