@@ -468,6 +468,7 @@ class _Stmt:
 
 
 _ONE = Decimal(1)
+_ZERO = Decimal(0)
 
 
 def _below(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
@@ -723,13 +724,15 @@ def _compare(
     *,
     explain: bool = True,
     agreed: bool = False,
+    stmts: Mapping[int, _Stmt] | None = None,
 ) -> _Cmp:
     """Compare claims of different sources (a pair, or a group that all agree).
 
     Claims stating the same thing the same way (one signature) are compared
     once: the work grows with the distinct statements, not the copies.
     ``agreed``: the caller has found that every pair agrees (only the
-    diagnosis and the sentence are left to write).
+    diagnosis and the sentence are left to write). ``stmts``: statements the
+    caller already built, by ``id`` of their claim.
     """
     claims, sources = _distinct(claims)
     if len(set().union(*sources)) == 1:  # within one document: every pair counts
@@ -764,7 +767,11 @@ def _compare(
     if agreed:
         all_overlap = True
     elif len(claims) > _PAIRWISE_MAX:
-        st = {k: _Stmt(c, rates if len(units) > 1 else None, slack) for k, c in enumerate(claims)}
+        known = stmts or {}
+        st = {
+            k: known.get(id(c)) or _Stmt(c, rates if len(units) > 1 else None, slack)
+            for k, c in enumerate(claims)
+        }
         wit = dict(enumerate(sources))
         all_overlap = _apart_pair(list(st), list(st), st, wit) is None
     else:
@@ -831,13 +838,16 @@ def _compare(
 # -------------------------------------------------------------------- pairing
 
 
+_RANK = {"equal": 0, "unknown": 1, "overlap": 2, "disjoint": 3}
+
+
 def _closeness(a: Claim, b: Claim) -> tuple[int, Decimal]:
     """Lower is better: period relation rank, then relative value distance."""
-    rel = _period_relation(a.period, b.period)
-    rank = {"equal": 0, "unknown": 1, "overlap": 2, "disjoint": 3}[rel]
+    rank = _RANK[_key_relation(_period_key(a.period), _period_key(b.period))]
     va, vb = abs(a.quantity.value), abs(b.quantity.value)
-    dist = abs(va - vb) / max(va, vb, Decimal(1))
-    return rank, dist
+    if va == vb:
+        return rank, _ZERO
+    return rank, abs(va - vb) / max(va, vb, _ONE)
 
 
 _SMALL_BLOCK = 64
@@ -1132,6 +1142,7 @@ def _judge(
     heads = sorted(members)
     wits = {h: {witness(g[k]) for k in members[h]} for h in heads}
     st = {h: _Stmt(g[h], rates, slack) for h in heads}
+    by_id = {id(g[h]): s for h, s in st.items()}
     edges, worst = _relations(heads, st, wits)
     base = {
         "claims": tuple(g),
@@ -1211,7 +1222,7 @@ def _judge(
             cmp = (
                 _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {_say(cl[0])}")
                 if id(cl[0]) in one_statement  # what _compare says of one statement
-                else _compare(cl, rates, slack)
+                else _compare(cl, rates, slack, stmts=by_id)
             )
             out.append(
                 Finding(
