@@ -34,9 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from decimal import Decimal, localcontext
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from integfacts.model import (
     Claim,
@@ -62,8 +60,7 @@ _LIST_MAX = 5
 _DIFF_METRIC_MIN = Decimal(100)  # same-value-different-metric only for values this distinctive
 
 
-@attrs.frozen
-class _Interval:
+class _Interval(NamedTuple):
     lo: Decimal | None
     lo_open: bool
     hi: Decimal | None
@@ -84,8 +81,9 @@ def _interval(
         hi = (q.upper or q.value) * (1 + slack)
     if lo is None and q.qualifier in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
         lo = q.value * (1 - slack)
-    lo = lo * rate if lo is not None else None
-    hi = hi * rate if hi is not None else None
+    if rate != 1:
+        lo = lo * rate if lo is not None else None
+        hi = hi * rate if hi is not None else None
     return _Interval(
         lo,
         q.qualifier is Qualifier.MORE_THAN,
@@ -95,12 +93,7 @@ def _interval(
 
 
 def _overlap(a: _Interval, b: _Interval) -> bool:
-    def below(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
-        if hi is None or lo is None:
-            return False
-        return hi < lo or (hi == lo and (hi_open or lo_open))
-
-    return not below(a.hi, a.hi_open, b.lo, b.lo_open) and not below(
+    return not _below(a.hi, a.hi_open, b.lo, b.lo_open) and not _below(
         b.hi, b.hi_open, a.lo, a.lo_open
     )
 
@@ -295,8 +288,7 @@ _SOURCE_LINE = re.compile(r"(?m)^\s*(?:Sumber|Source|Nguồn|منبع)\s*:\s*(\S
 # ------------------------------------------------------------------ comparing
 
 
-@attrs.frozen
-class _Cmp:
+class _Cmp(NamedTuple):
     verdict: Verdict
     diagnosis: Diagnosis
     reason: str
