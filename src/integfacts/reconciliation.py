@@ -696,6 +696,13 @@ def _cross_relations(claims: Sequence[Claim], sources: Sequence[AbstractSet[str]
     Claims are grouped by period key first: a pair of keys has such a pair of
     claims unless all of its claims come from one and the same source.
     """
+    if len(claims) <= _PAIRWISE_MAX:  # a few claims: pair by pair is cheaper
+        return {
+            _period_relation(a.period, claims[j].period)
+            for i, a in enumerate(claims)
+            for j in range(i + 1, len(claims))
+            if len(sources[i] | sources[j]) > 1
+        }
     by_p: dict[PeriodKey, list[int]] = defaultdict(list)
     for k, c in enumerate(claims):
         by_p[_period_key(c.period)].append(k)
