@@ -1053,7 +1053,7 @@ def reconcile(
         vk = value_key(c, k)
         if vk is not None:
             by_value[vk].append((k, c))
-    for vk in sorted(by_value, key=str):
+    for vk in sorted((k for k, v in by_value.items() if len(v) > 1), key=str):
         findings.extend(same_value_findings(by_value[vk], indep=indep))
     findings.sort(
         key=lambda f: (
