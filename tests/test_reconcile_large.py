@@ -153,3 +153,19 @@ def test_fuzzy_scoring_stays_in_bounded_blocks() -> None:
     assert set(clusters) == set(phrases)
     # near-identical phrases in one block still meet: "... bus1 beds" and "... bus10 beds"
     assert clusters["road bus1 beds"] == clusters["road bus10 beds"]
+
+
+def test_reconcile_restores_the_garbage_collector() -> None:
+    """The collector is paused while reconciling, and left as the caller had it."""
+    import gc
+
+    doc = ifx.Document("Da Nang received 3,000 delegations.", source="a", lang="en")
+    assert gc.isenabled()
+    ifx.reconcile([doc, doc])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ifx.reconcile([doc])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
