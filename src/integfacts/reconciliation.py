@@ -103,12 +103,12 @@ def _overlap(a: _Interval, b: _Interval) -> bool:
 # ------------------------------------------------------------------- blocking
 
 
+_DIMENSION = {k: str(k.value) for k in ClaimKind}
+"""A claim's unit dimension: its kind (money, percent, count, rank, ratio)."""
+
+
 def _dimension(c: Claim) -> str:
-    if c.kind is ClaimKind.MONEY:
-        return "money"
-    if c.kind is ClaimKind.PERCENT:
-        return "percent"
-    return str(c.kind.value)
+    return _DIMENSION[c.kind]
 
 
 def _phrase_key(c: Claim) -> str:
@@ -152,7 +152,11 @@ def _block_keys(claims: Sequence[Claim], cutoff: float) -> list[tuple[str, str, 
         if g is not None:
             phrases[g].add(_phrase_key(c))
     clusters = phrase_clusters(phrases, cutoff)
-    return [block_key(c, clusters) for c in claims]
+    dim = _DIMENSION
+    return [
+        (dim[c.kind], c.metric, c.subject or "") if c.metric else block_key(c, clusters)
+        for c in claims
+    ]
 
 
 def _phrase_blocks(phrases: Sequence[str]) -> list[tuple[str, ...]]:
@@ -577,23 +581,39 @@ def _first_cross(
     return None
 
 
+_Extremes = tuple[int | None, int | None]
+"""(the statement ending lowest, the one starting highest) of a list of statements."""
+
+
+def _extremes(hs: Sequence[int], st: Mapping[int, _Stmt]) -> _Extremes:
+    ends = [h for h in hs if st[h].hi is not None]
+    starts = [h for h in hs if st[h].lo is not None]
+    low_end = min(ends, key=lambda h: (st[h].hi, not st[h].hi_open, h)) if ends else None
+    high_start = max(starts, key=lambda h: (st[h].lo, st[h].lo_open, -h)) if starts else None
+    return low_end, high_start
+
+
 def _apart_pair(
-    xs: Sequence[int], ys: Sequence[int], st: Mapping[int, _Stmt], wits: Witnesses
+    xs: Sequence[int],
+    ys: Sequence[int],
+    st: Mapping[int, _Stmt],
+    wits: Witnesses,
+    ex: _Extremes | None = None,
+    ey: _Extremes | None = None,
 ) -> tuple[int, int] | None:
     """A pair (x in xs, y in ys) of different witnesses whose intervals do not overlap.
 
     The statement ending lowest against the one starting highest: if those
     two overlap, every pair does. Only when that extreme pair shares its one
-    witness are the pairs searched one by one.
+    witness are the pairs searched one by one. ``ex``/``ey``: the lists'
+    :func:`_extremes`, when the caller has them.
     """
+    ex = ex or _extremes(xs, st)
+    ey = ey or _extremes(ys, st)
     found = False
-    for lows, highs in ((xs, ys), (ys, xs)):
-        ends = [h for h in lows if st[h].hi is not None]
-        starts = [h for h in highs if st[h].lo is not None]
-        if not ends or not starts:
+    for (m, _), (_, big) in ((ex, ey), (ey, ex)):
+        if m is None or big is None:
             continue
-        m = min(ends, key=lambda h: (st[h].hi, not st[h].hi_open, h))
-        big = max(starts, key=lambda h: (st[h].lo, st[h].lo_open, -h))
         a, b = st[m], st[big]
         if _below(a.hi, a.hi_open, b.lo, b.lo_open):
             if m != big and len(wits[m] | wits[big]) > 1:
@@ -639,6 +659,7 @@ def _relations_large(
         for h in by_cls[ca]:
             by_p[st[h].pkey].append(h)
         keys = sorted(by_p, key=str)
+        ext = {k: _extremes(by_p[k], st) for k in keys}
         for x, pa in enumerate(keys):
             for pb in keys[x:]:
                 rel = _key_relation(pa, pb)
@@ -647,7 +668,7 @@ def _relations_large(
                     if hit:
                         other.append(hit)
                     continue
-                hit = _apart_pair(by_p[pa], by_p[pb], st, wits)
+                hit = _apart_pair(by_p[pa], by_p[pb], st, wits, ext[pa], ext[pb])
                 if hit:
                     (other if rel == "overlap" else contra).append(hit)
     pick = min(contra) if contra else min(other) if other else None
