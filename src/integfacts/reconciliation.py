@@ -1114,14 +1114,7 @@ def _reconcile(
             by_value[vk].append((k, c))
     for vk in sorted((k for k, v in by_value.items() if len(v) > 1), key=str):
         findings.extend(same_value_findings(by_value[vk], indep=indep))
-    findings.sort(
-        key=lambda f: (
-            _VERDICT_ORDER[f.verdict],
-            f.metric or "",
-            f.subject or "",
-            tuple(rank[id(c)] for c in f.claims),
-        )
-    )
+    _sort_findings(findings, rank)
     matched = {id(c) for f in findings for c in f.claims}
     unmatched = tuple(c for c in claims if id(c) not in matched)
     return Report(
@@ -1320,6 +1313,37 @@ def _sentence(reason: str, group: Sequence[Claim], indep: Mapping[str, str]) -> 
 
 
 _VERDICT_ORDER = {Verdict.CONTRADICT: 0, Verdict.NOT_COMPARABLE: 1, Verdict.AGREE: 2}
+
+
+def _sort_findings(findings: list[Finding], rank: Mapping[int, int]) -> None:
+    """Sort in place by verdict, metric, subject, then the ranks of all claims.
+
+    Sorted first on the first claim's rank, which nearly always decides; only
+    runs that tie on it are sorted again on every claim's rank (building that
+    key for every finding of a million claims showed in the profile).
+    """
+
+    def head(f: Finding) -> tuple[int, str, str, int]:
+        first = rank[id(f.claims[0])] if f.claims else -1
+        return (_VERDICT_ORDER[f.verdict], f.metric or "", f.subject or "", first)
+
+    def full(f: Finding) -> tuple[int, str, str, tuple[int, ...]]:
+        return (
+            _VERDICT_ORDER[f.verdict],
+            f.metric or "",
+            f.subject or "",
+            tuple(rank[id(c)] for c in f.claims),
+        )
+
+    keys = [head(f) for f in findings]
+    order = sorted(range(len(findings)), key=keys.__getitem__)
+    findings[:] = [findings[i] for i in order]
+    keys = [keys[i] for i in order]
+    k = 0
+    for j in [*(j for j in range(1, len(keys)) if keys[j] != keys[j - 1]), len(keys)]:
+        if j - k > 1:
+            findings[k:j] = sorted(findings[k:j], key=full)
+        k = j
 
 
 def _finding_order(
