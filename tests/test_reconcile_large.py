@@ -169,3 +169,54 @@ def test_reconcile_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _copies_brute_force(
+    sources: list[str], sets: dict[str, set[tuple[str, str]]]
+) -> set[frozenset[str]]:
+    """Every pair compared: Jaccard >= 0.8 counting only items at most 32 sources state."""
+    eligible = [s for s in sources if len(sets.get(s, ())) >= 3]
+    holders: dict[tuple[str, str], int] = defaultdict(int)
+    for s in eligible:
+        for item in sets[s]:
+            holders[item] += 1
+    parent = {s: s for s in sources}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(eligible):
+        for b in eligible[i + 1 :]:
+            inter = len({x for x in sets[a] & sets[b] if holders[x] <= rc._MAX_SHARED})
+            if inter and inter / len(sets[a] | sets[b]) >= 0.8:
+                ra, rb = find(a), find(b)
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for s in sources:
+        groups[find(s)].add(s)
+    return {frozenset(g) for g in groups.values()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    base=st.lists(st.sets(st.integers(0, 60), min_size=0, max_size=12), min_size=2, max_size=30),
+    edits=st.lists(st.tuples(st.integers(0, 29), st.integers(0, 60)), max_size=40),
+)
+def test_copy_detection_matches_every_pair(
+    base: list[set[int]], edits: list[tuple[int, int]]
+) -> None:
+    """Prefix-filtered copy detection finds exactly the groups comparing every pair finds."""
+    sources = [f"s{k:02d}" for k in range(len(base) * 2)]
+    sets: dict[str, set[tuple[str, str]]] = {}
+    for k, items in enumerate(base):  # each set and a near copy of it
+        sets[sources[2 * k]] = {("m", str(v)) for v in items}
+        sets[sources[2 * k + 1]] = {("m", str(v)) for v in items}
+    for k, v in edits:
+        sets[sources[k % len(sources)]] ^= {("m", str(v))}
+    got = rc._source_groups_from(sources, sets, [])
+    groups: dict[str, set[str]] = defaultdict(set)
+    for s, rep in got.items():
+        groups[rep].add(s)
+    assert {frozenset(g) for g in groups.values()} == _copies_brute_force(sources, sets)
