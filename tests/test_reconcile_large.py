@@ -11,6 +11,7 @@ periods and shared witnesses.
 from __future__ import annotations
 
 import datetime
+import gc
 from collections import defaultdict
 from decimal import Decimal
 
@@ -157,8 +158,6 @@ def test_fuzzy_scoring_stays_in_bounded_blocks() -> None:
 
 def test_reconcile_restores_the_garbage_collector() -> None:
     """The collector is paused while reconciling, and left as the caller had it."""
-    import gc
-
     doc = ifx.Document("Da Nang received 3,000 delegations.", source="a", lang="en")
     assert gc.isenabled()
     ifx.reconcile([doc, doc])
