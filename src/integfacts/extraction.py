@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from integfacts._regex import alternation
+from integfacts._regex import alternation, first_chars, starting_with
 from integfacts.langid import detect_language
 from integfacts.languages import Language, UnsupportedLanguageError, available, common, load
 from integfacts.metrics import Mention, concept_of, find_concepts, find_places
@@ -253,14 +253,20 @@ def _lex(code: str) -> _Lex:
             rf"{_END})\s*"
         ),
         range_before=_Tail.of(cl["range_before"]) if cl.get("range_before") else never_tail,
-        multiples=re.compile(rf"{_START}(?i:{_alt(mult)}){_END}") if mult else never,
+        multiples=re.compile(starting_with(first_chars(mult), rf"{_START}(?i:{_alt(mult)}){_END}"))
+        if mult
+        else never,
         mult_of=mult,
         year_after=re.compile(rf"\s*(?i:{_alt(year_words)}){_END}") if year_words else never,
         refine=common().get("refine", {}),
         rank_after=re.compile(rf"\s+(?i:{_alt(cl['rank_after'])}){_END}")
         if cl.get("rank_after")
         else never,
-        ordinal_words=re.compile(rf"{_START}(?i:{_alt(ordinals)}){_END}") if ordinals else never,
+        ordinal_words=re.compile(
+            starting_with(first_chars(ordinals), rf"{_START}(?i:{_alt(ordinals)}){_END}")
+        )
+        if ordinals
+        else never,
         ordinal_of=ordinals,
         percent_before=_Tail(re.compile(rf"\s?(?:{_alt(w[::-1] for w in cl['percent_before'])})"))
         if cl.get("percent_before")

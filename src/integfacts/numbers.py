@@ -31,7 +31,7 @@ from decimal import Decimal
 
 import attrs
 
-from integfacts._regex import alternation
+from integfacts._regex import alternation, first_chars, starting_with
 from integfacts.languages import Language, load
 from integfacts.model import Span
 
@@ -681,7 +681,9 @@ def _scan_re(code: str) -> re.Pattern[str]:
         rf"(?<!\d)(?P<d>{digit}){after_digits}"
         rf"|(?<![^\W\d_])(?P<w>{article}{words_run})"
     )
-    return re.compile(pattern)
+    # only where a digit or the first letter of a number word stands
+    firsts = first_chars(num_words | set(lang.one_before_multiplier))
+    return re.compile(starting_with(r"\d" + firsts, pattern))
 
 
 @functools.cache

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from integfacts._regex import alternation
+from integfacts._regex import alternation, first_chars, starting_with
 from integfacts.languages import Language, load
 from integfacts.model import Period, Span
 from integfacts.numbers import Numeral
@@ -50,6 +50,11 @@ class PeriodMention:
 
 
 _alt = alternation
+
+
+def _words_at(words: Sequence[str]) -> str:
+    """One of ``words`` as a whole word (the scan stops only at their first letters)."""
+    return starting_with(first_chars(words), rf"(?<![^\W\d_])(?i:{_alt(words)}){_END}")
 
 
 @attrs.frozen
@@ -113,14 +118,12 @@ def _lex(code: str) -> _Lex:
         )
         if claims.get("range_before")
         else never,
-        relative=re.compile(rf"(?<![^\W\d_])(?i:{_alt(list(rel))}){_END}") if rel else None,
+        relative=re.compile(_words_at(list(rel))) if rel else None,
         relative_years=rel,
-        relative_days=re.compile(rf"(?<![^\W\d_])(?i:{_alt(per['relative_days'])}){_END}")
+        relative_days=re.compile(_words_at(per["relative_days"]))
         if per.get("relative_days")
         else None,
-        to_date=re.compile(rf"(?<![^\W\d_])(?i:{_alt(per['to_date'])}){_END}")
-        if per.get("to_date")
-        else None,
+        to_date=re.compile(_words_at(per["to_date"])) if per.get("to_date") else None,
         year_word_before=re.compile(rf"(?<![^\W\d_])(?i:{_alt(year_words)})\s*$")
         if year_words
         else never,

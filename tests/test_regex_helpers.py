@@ -1,0 +1,29 @@
+"""The fast pre-check of word patterns never changes what they match."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from integfacts._regex import alternation, first_chars, starting_with
+
+WORDS = ["kilo", "seratus", "Ünf", "ıssız", "straße", "đồng", "هزار", "a", "sixty-one"]
+ALPHABET = "kKsSſüÜıIİaA đĐồ هزار ßtr-eo1x.\u200c"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60), words=st.sets(st.sampled_from(WORDS)))
+def test_prefixed_pattern_matches_the_same(text: str, words: set[str]) -> None:
+    body = rf"(?<![^\W\d_])(?i:{alternation(words)})(?![^\W\d_])" if words else "(?!)"
+    plain = re.compile(body)
+    fast = re.compile(starting_with(first_chars(words), body))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_first_chars_follow_the_regex_engine_case_folding() -> None:
+    chars = first_chars(["kilo", "seratus"])
+    assert set(re.findall(f"[{chars}]", "kKsSſ\u212a")) == set("kKsSſ\u212a")
+    assert first_chars(["kilo"], ignorecase=False) == "k"
+    assert first_chars([]) == ""
