@@ -808,7 +808,13 @@ def _compare(
         wit = dict(enumerate(sources))
         all_overlap = _apart_pair(list(st), list(st), st, wit) is None
     else:
-        ivs = [_interval(c.quantity, scale.get(c.quantity.unit, _ONE), slack) for c in claims]
+        known_ = stmts or {}
+        ivs = [
+            _Interval(s.lo, s.lo_open, s.hi, s.hi_open)
+            if (s := known_.get(id(c))) is not None
+            else _interval(c.quantity, scale.get(c.quantity.unit, _ONE), slack)
+            for c in claims
+        ]
         all_overlap = all(
             _overlap(ivs[i], ivs[j])
             for i in range(len(claims))
@@ -1247,7 +1253,7 @@ def _judge(
     one_statement = {
         id(clusters[find(h)][0]) for h in heads if len(members[h]) == len(clusters[find(h)])
     }
-    reason = _compare([g[worst[0]], g[worst[1]]], rates, slack).reason
+    reason = _compare([g[worst[0]], g[worst[1]]], rates, slack, stmts=by_id).reason
     ranked = sorted(
         clusters.values(),
         key=lambda cl: (-len({indep[c.source] for c in cl}), order(cl[0])),
