@@ -46,6 +46,7 @@ class _Vocab:
     terms: tuple[str, ...]
     max_words: int
     starts: frozenset[str]  # normalised first words of the terms (and joined-term prefixes)
+    prefixes: frozenset[str] = frozenset()  # every string prefix of every key
 
 
 # a word: letters, then letters, digits, marks, hyphens, dots inside ("TP.HCM", "impor-ekspor")
@@ -67,7 +68,8 @@ def _compile(table: dict[str, Any]) -> _Vocab:
     # a term written joined in the text ("هیئتهای" for "هیئت های") starts with the
     # whole key: every key is a possible first word too
     starts.update(key_of)
-    return _Vocab(key_of, tuple(key_of), max_words, frozenset(starts))
+    prefixes = frozenset(k[:n] for k in key_of for n in range(1, len(k) + 1))
+    return _Vocab(key_of, tuple(key_of), max_words, frozenset(starts), prefixes)
 
 
 def _norm(s: str) -> str:
@@ -205,19 +207,22 @@ def _look_up(
     out: list[Mention] = []
     key_of = vocab.key_of
     first = vocab.starts
+    prefixes = vocab.prefixes
     nxt = lo  # words before this are inside a term already found
     for i in cands:
         if i < nxt or keys[i] not in first:
             continue
         hit = None
-        parts: list[str] = []
+        joined = ""
         for k in range(i, min(hi, i + vocab.max_words)):
             if k > i and starts[k] - ends[k - 1] > 3:
                 break  # terms do not span punctuation or long gaps
-            parts.append(keys[k])
-            found = key_of.get("".join(parts))
+            joined += keys[k]
+            found = key_of.get(joined)
             if found is not None:
                 hit = (k, found)
+            if joined not in prefixes:
+                break  # no longer term starts with these words
         if hit is None:
             continue
         k, found = hit
