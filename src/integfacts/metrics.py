@@ -116,6 +116,11 @@ def _key(word: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _words_of(text: str) -> _Words:
     """Every word of ``text`` (bounded cache: a document is looked up many times)."""
+    return _tokenise(text)
+
+
+def _tokenise(text: str) -> _Words:
+    """Every word of ``text``, with its look-up key."""
     folded = text.casefold()
     if len(folded) != len(text):  # a letter folds to several ("ß"): fold word by word
         found = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
@@ -253,7 +258,9 @@ def concept_of(phrase: str, lang: str) -> str | None:
     vocab = _concepts(lang)
     if not phrase.strip() or not vocab.key_of:
         return None
-    found = _find(vocab, phrase, 0, len(phrase))
+    # a short phrase: tokenised here, not in the documents' cache (it would evict them)
+    w = _tokenise(phrase)
+    found = _look_up(vocab, phrase, w.starts, w.ends, w.keys, w.candidates(vocab), 0, len(w.keys))
     if found:
         return found[0].key
     from rapidfuzz import fuzz, process  # noqa: PLC0415 - loaded on first fuzzy lookup
