@@ -172,10 +172,6 @@ def _term_has_number_word(f: Figure, lang: str, text: str) -> bool:
     return bool(ifx.find_numerals(f.term, lang))
 
 
-def _persian_two_word_percent(f: Figure, lang: str, text: str) -> bool:
-    return lang == "fa" and f.text.endswith("در صد")
-
-
 def _persian_multiples_with_scale(f: Figure, lang: str, text: str) -> bool:
     return (
         lang == "fa" and f.kind == "multiples" and ("\u200c" in f.text or f.text.endswith(" هزار"))
@@ -214,7 +210,6 @@ KNOWN_VALUE_BUGS: dict[str, Callable[[Figure, str, str], bool]] = {
     "a number word inside a concept term is a claim (vi 'thương mại hai chiều')": (
         _term_has_number_word
     ),
-    "fa 'در صد' (percent, two words) adds a claim 100": _persian_two_word_percent,
     "fa 'صد‌ها'/'میلیون‌ها'/'صدها هزار' read as a plain scale word": (_persian_multiples_with_scale),
     "a year-like number with a unit, or after 'up to'/'chưa tới', is a year": (_year_like_amount),
     "fa a year right before 'هزار'/'صد' (bare scale words) joins them: '۲۰۰۷ هزار'": (
@@ -417,10 +412,6 @@ class TestKnownBugs:
         """'کم‌تر از ۵۰' is less than 50."""
         assert _one("دانانگ کم\u200cتر از ۵۰ هیئت دارد.", "fa")[2] == "less_than"
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="'صد' inside the percent word 'در صد' (fa.toml) is also read as a claim of 100",
-    )
     def test_persian_two_word_percent(self) -> None:
         """'۷ در صد' is one claim, 7%."""
         assert _one("نرخ رشد دانانگ به ۷ در صد رسید.", "fa")[:2] == (Decimal(7), "%")

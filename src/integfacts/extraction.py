@@ -508,6 +508,11 @@ def _run(
         for k in draft.numerals:
             owner[k] = draft
         i = max(draft.numerals) + 1
+        # a number word inside the figure's own wording is part of it: "صد"
+        # (hundred) in the percent word "۷ در صد"
+        while i < n and i not in outcome and numerals[i].span.end <= draft.end:
+            owner[i] = draft
+            i += 1
     drafts.sort(key=lambda d: d.start)
     taken_spans = _Spans(drafts)
     drafts.extend(
