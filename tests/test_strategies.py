@@ -202,10 +202,6 @@ def _vocabulary_misses_term(f: Figure, lang: str, text: str) -> bool:
     return [(m.start, m.end) for m in find_concepts(f.term, lang)] != [(0, len(f.term))]
 
 
-def _abbreviation_dot_inside(f: Figure, lang: str, text: str) -> bool:
-    return bool(re.search(r"\.\s", f.text))
-
-
 KNOWN_VALUE_BUGS: dict[str, Callable[[Figure, str, str], bool]] = {
     "a number word inside a concept term is a claim (vi 'thương mại hai chiều')": (
         _term_has_number_word
@@ -219,9 +215,6 @@ KNOWN_VALUE_BUGS: dict[str, Callable[[Figure, str, str], bool]] = {
 KNOWN_CONTEXT_BUGS: dict[str, Callable[[Figure, str, str], bool]] = {
     "the vocabulary does not find its own term (fa 'بخش‌های اقتصادی پیشرو')": (
         _vocabulary_misses_term
-    ),
-    "an abbreviation dot inside a figure ('approx.', 'Rp.') ends the sentence": (
-        _abbreviation_dot_inside
     ),
 }
 
@@ -449,11 +442,6 @@ class TestKnownBugs:
         """'در سال ۲۰۰۷ هزار هیئت' is the year 2007 and 1000 delegations."""
         assert _one(text, "fa")[0] == value
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="the sentence splitter ends a sentence at 'approx. ' / 'Rp. ' inside a figure:"
-        " the claim loses the period stated after it, and its sentence does not contain it",
-    )
     @pytest.mark.parametrize(
         ("text", "lang"),
         [

@@ -173,6 +173,7 @@ class _Lex:
     change_after_down: re.Pattern[str]
     unit_gap: re.Pattern[str]
     time_before: _Tail
+    dotted: frozenset[str]
 
 
 @functools.cache
@@ -277,6 +278,16 @@ def _lex(code: str) -> _Lex:
         # what may stand between the two ends of a range besides the joiner: a currency
         time_before=_Tail.of(cl["time_before"]) if cl.get("time_before") else never_tail,
         unit_gap=re.compile(rf"(?:{_alt(cur_words)})?\s?$"),
+        dotted=frozenset(
+            w.split()[-1].casefold()
+            for w in [
+                *quals,
+                *cur_words,
+                *cl.get("identifier_before", ["No."]),
+                *cl.get("number_words", ["No.", "No"]),
+            ]
+            if w.endswith(".") and w.split()
+        ),
     )
 
 
@@ -336,7 +347,9 @@ _MAX_SENTENCE = 1200
 per-sentence work stays bounded."""
 
 
-def _sentences(text: str) -> tuple[Span, ...]:
+def _sentences(text: str, dotted: frozenset[str] = frozenset()) -> tuple[Span, ...]:
+    """Sentence spans. A dot after one of the language's ``dotted`` words
+    ("approx.", "Rp.") does not end a sentence unless a capital follows."""
     out: list[Span] = []
 
     def add(a: int, b: int) -> None:
@@ -350,6 +363,14 @@ def _sentences(text: str) -> tuple[Span, ...]:
 
     start = 0
     for m in _SENT.finditer(text):
+        if (
+            dotted
+            and text[m.start() - 1 : m.start()] == "."
+            and not text[m.end() : m.end() + 1].isupper()
+        ):
+            before = text[max(start, m.start() - 24) : m.start()].split()
+            if before and before[-1].casefold() in dotted:
+                continue  # "approx. 5 million", "Rp. 5 juta": an abbreviation, not an end
         add(start, m.start())
         start = m.end()
     add(start, len(text))
@@ -471,7 +492,7 @@ def _run(
     if not numerals and not multiples and not lex.ordinal_words.search(text):
         return [], []
     urls = tuple(Span(m.start(), m.end()) for m in _URL.finditer(text))
-    sentences = _sentences(text)
+    sentences = _sentences(text, lex.dotted)
     ctx = _Ctx(
         text,
         language,
