@@ -63,6 +63,7 @@ _SENT = re.compile(r"(?<=[.!?؟。])[\"'”’»)]*\s+|\n+")
 _LETTER = re.compile(r"[^\W\d_]")
 _GLUED = re.compile(r"[^\W\d]|[+#@]")  # letters, "_", "GMT+7", "#5", "@2"
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_NEXT_DIGIT = re.compile(r"[ \u00a0]?\d")  # a unit that opens the next figure ("2024 $5")
 _TIME_END = re.compile(r"(?<!\d)\d{1,2}:$")  # the minutes of "17:58" follow "17:"
 
 
@@ -578,7 +579,9 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
     """A bare year-like number that counts something ("1900 visitors", "lebih dari 2000").
 
     Only a lone four-digit number with no year word, range or cue around it,
-    followed by a term of the concept vocabulary or preceded by a qualifier.
+    followed by a term of the concept vocabulary or a unit ("1850%", "2000
+    dolar AS"; not one that opens the next figure, as in "In 2024 $5 billion"),
+    or preceded by a qualifier or a currency ("Rp 2000").
     """
     if p.granularity != "year" or len(p.numerals) != 1:
         return False
@@ -587,7 +590,14 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
         return False  # "tahun 2024", "by 2030": the words make it a year
     text, lex = ctx.text, ctx.lex
     before = text[max(0, num.span.start - _LEFT) : num.span.start]
-    if lex.qual_before.search(before):
+    if lex.qual_before.search(before) or lex.cur_before.search(before):
+        return True
+    unit = (
+        lex.percent_after.match(text, num.span.end)
+        or lex.points_after.match(text, num.span.end)
+        or lex.cur_after.match(text, num.span.end)
+    )
+    if unit and not _NEXT_DIGIT.match(text, unit.end()):
         return True
     concepts = find_concepts(text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40))
     return bool(concepts) and text[num.span.end : concepts[0].start] in (" ", "\u00a0")
