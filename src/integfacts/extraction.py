@@ -603,6 +603,15 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
     return bool(concepts) and text[num.span.end : concepts[0].start] in (" ", "\u00a0")
 
 
+def _inside_term(ctx: _Ctx, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` lies inside a term of the concept vocabulary."""
+    lo, hi = max(0, s - _LEFT), min(len(ctx.text), e + _RIGHT)
+    return any(
+        m.start <= s and e <= m.end and (m.start, m.end) != (s, e)
+        for m in find_concepts(ctx.text, ctx.lang.code, lo, hi)
+    )
+
+
 def _in_url(ctx: _Ctx, pos: int) -> bool:
     k = bisect.bisect_right(ctx.url_starts, pos)
     return k > 0 and pos < ctx.urls[k - 1].end
@@ -669,6 +678,8 @@ def _classify(
             return "name", None  # "5G", "3D", "A320neo"
     if num.words and num.value == 1 and not num.scaled:
         return "article", None  # "one of", "salah satu", "một trong": not a figure
+    if num.words and not num.scaled and _inside_term(ctx, s, e):
+        return "name", None  # "hai" in "thương mại hai chiều" (two-way trade): part of a term
     # ratio "23/24"
     nxt = numerals[i + 1] if i + 1 < len(numerals) else None
     if nxt is not None and i + 1 not in outcome and text[e : nxt.span.start] == "/":
