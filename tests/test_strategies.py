@@ -376,11 +376,6 @@ def _one(text: str, lang: str) -> tuple[Decimal, str | None, str, str]:
 class TestKnownBugs:
     """Minimal inputs for the extraction bugs the strategies found (strict xfails)."""
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="a number word after a scale word joins the numeral: '70 million two-wheelers'"
-        " is 70000002, then dropped as an identifier because of '-wheelers'",
-    )
     def test_scale_then_number_word(self) -> None:
         """'70 million two-wheelers' states 70 million."""
         assert _one("Viet Nam has 70 million two-wheelers.", "en")[0] == Decimal(70_000_000)

@@ -764,6 +764,9 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
             ):
                 j -= 1
                 continue
+            if _opens_compound(norm, start, toks, i, j, lang):
+                j -= 1  # "70 million two-wheelers": "two" belongs to the noun
+                continue
             fail = [j - i]
             got = _parse_tokens(toks[i:j], lang, fail)
             if got is not None and j - i == 1 and toks[i].text in not_alone:
@@ -781,6 +784,24 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
             j = min(j - 1, i + fail[0])
         if not found:
             i += 1
+
+
+_HYPHEN_WORD = re.compile(r"-[^\W\d_]")
+
+
+def _opens_compound(
+    norm: str, start: int, toks: Sequence[_Tok], i: int, j: int, lang: Language
+) -> bool:
+    """Whether the last word of ``toks[i:j]`` opens a hyphenated compound after a scale.
+
+    In "70 million two-wheelers" the number word after the scale word is part
+    of the noun ("two-wheelers"), not of the figure.
+    """
+    if j - i < 2 or toks[j - 1].kind != "word" or toks[j - 2].kind != "word":
+        return False
+    if toks[j - 2].text not in lang.multipliers:
+        return False
+    return _HYPHEN_WORD.match(norm, start + toks[j - 1].end) is not None
 
 
 @functools.cache
