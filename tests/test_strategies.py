@@ -168,12 +168,6 @@ class TestModelValues:
 # Value bugs spoil value/unit/qualifier; context bugs only metric/subject/year.
 
 
-def _persian_multiples_with_scale(f: Figure, lang: str, text: str) -> bool:
-    return (
-        lang == "fa" and f.kind == "multiples" and ("\u200c" in f.text or f.text.endswith(" هزار"))
-    )
-
-
 def _persian_year_then_bare_scale(f: Figure, lang: str, text: str) -> bool:
     after_digits = re.search(r"[0-9۰-۹]\s$", text[: f.span.start]) is not None
     return lang == "fa" and after_digits and f.text.startswith(("هزار", "صد"))
@@ -199,7 +193,6 @@ def _vocabulary_misses_term(f: Figure, lang: str, text: str) -> bool:
 
 
 KNOWN_VALUE_BUGS: dict[str, Callable[[Figure, str, str], bool]] = {
-    "fa 'صد‌ها'/'میلیون‌ها'/'صدها هزار' read as a plain scale word": (_persian_multiples_with_scale),
     "a year-like number after 'up to'/'chưa tới'/'hingga' is a year": (_year_like_amount),
     "fa a year right before 'هزار'/'صد' (bare scale words) joins them: '۲۰۰۷ هزار'": (
         _persian_year_then_bare_scale
@@ -392,11 +385,6 @@ class TestKnownBugs:
         """'۷ در صد' is one claim, 7%."""
         assert _one("نرخ رشد دانانگ به ۷ در صد رسید.", "fa")[:2] == (Decimal(7), "%")
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="a Persian plural of a scale word written with ZWNJ ('میلیون‌ها') is read as"
-        " the scale word and multiplies the number before it, even a year",
-    )
     @pytest.mark.parametrize(
         ("text", "value"),
         [

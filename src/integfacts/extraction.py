@@ -487,9 +487,10 @@ def _run(
         )
     language = _resolve_lang(doc)
     text = doc.text
-    numerals = find_numerals(text, language.code)
     lex = _lex(language.code)
     multiples = list(lex.multiples.finditer(text))
+    # "hundreds of", "صد‌ها", "میلیون‌ها": their words are no numeral of their own
+    numerals = find_numerals(_blank(text, multiples), language.code)
     if not numerals and not multiples and not lex.ordinal_words.search(text):
         return [], []
     urls = tuple(Span(m.start(), m.end()) for m in _URL.finditer(text))
@@ -601,6 +602,19 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
         return True
     concepts = find_concepts(text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40))
     return bool(concepts) and text[num.span.end : concepts[0].start] in (" ", "\u00a0")
+
+
+def _blank(text: str, matches: Sequence[re.Match[str]]) -> str:
+    """``text`` with each match replaced by as many spaces (offsets unchanged)."""
+    if not matches:
+        return text
+    parts: list[str] = []
+    last = 0
+    for m in matches:
+        parts += [text[last : m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _inside_term(ctx: _Ctx, s: int, e: int) -> bool:
