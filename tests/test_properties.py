@@ -244,12 +244,6 @@ class TestReconcileOrder:
         b = ifx.Document("Da Nang received 4,000 delegations.", lang="en")
         assert ifx.reconcile([a, b]).to_json() == ifx.reconcile([b, a]).to_json()
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="claims are ordered by source, span, text, value, language and sentence only:"
-        " two claims equal in those but not in subject, metric, unit or period (documents of"
-        " one source with the same sentence) keep their input order in the report",
-    )
     def test_same_source_same_sentence(self) -> None:
         """Documents of one source stating one sentence about two places give one report."""
         a = ifx.Document("The city received 3,000 delegations.", lang="en", subject="Da Nang")

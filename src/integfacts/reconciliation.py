@@ -1000,9 +1000,33 @@ _Order = Callable[[Claim], Any]
 """A sort key equivalent to :func:`_claim_order` (``reconcile`` passes precomputed ranks)."""
 
 
-def _claim_order(c: Claim) -> tuple[str, int, int, str, str, str, str]:
-    """A total order on claims: input order never shows through, even for one source."""
-    return (c.source, c.span.start, c.span.end, c.text, str(c.quantity.value), c.lang, c.context)
+_ClaimKey = tuple[str, int, int, str, str, str, str, str, str, str, str, str, str, str]
+
+
+def _claim_order(c: Claim) -> _ClaimKey:
+    """A total order on claims: input order never shows through, even for one source.
+
+    Source and offsets nearly always decide; the rest tells apart the claims
+    of documents of one source stating one sentence about different subjects,
+    metrics, units or periods.
+    """
+    q, p = c.quantity, c.period
+    return (
+        c.source,
+        c.span.start,
+        c.span.end,
+        c.text,
+        str(q.value),
+        c.lang,
+        c.context,
+        c.subject or "",
+        c.metric or "",
+        c.metric_phrase,
+        q.unit or "",
+        "" if p is None else f"{p.start}/{p.end}",
+        c.kind.value,
+        q.qualifier.value,
+    )
 
 
 # ----------------------------------------------------------------- the API
@@ -1365,7 +1389,7 @@ def _sort_findings(findings: list[Finding], rank: Mapping[int, int]) -> None:
 
 def _finding_order(
     f: Finding,
-) -> tuple[int, str, str, tuple[tuple[str, int, int, str, str, str, str], ...]]:
+) -> tuple[int, str, str, tuple[_ClaimKey, ...]]:
     return (
         _VERDICT_ORDER[f.verdict],
         f.metric or "",
