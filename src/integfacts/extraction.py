@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -31,6 +30,7 @@ from typing import Any
 import attrs
 
 from integfacts._regex import alternation, first_chars, starting_with
+from integfacts.grammar import grammar, head_phrase, noun_run, phrase_before
 from integfacts.langid import detect_language
 from integfacts.languages import Language, UnsupportedLanguageError, available, common, load
 from integfacts.metrics import Mention, concept_of, find_concepts, find_places
@@ -350,7 +350,8 @@ per-sentence work stays bounded."""
 
 def _sentences(text: str, dotted: frozenset[str] = frozenset()) -> tuple[Span, ...]:
     """Sentence spans. A dot after one of the language's ``dotted`` words
-    ("approx.", "Rp.") does not end a sentence unless a capital follows."""
+    ("approx.", "Rp.") does not end a sentence unless a capital follows, and
+    no dot ends one when a lowercase letter follows ("U.S. dollars")."""
     out: list[Span] = []
 
     def add(a: int, b: int) -> None:
@@ -364,6 +365,8 @@ def _sentences(text: str, dotted: frozenset[str] = frozenset()) -> tuple[Span, .
 
     start = 0
     for m in _SENT.finditer(text):
+        if text[m.start() - 1 : m.start()] == "." and text[m.end() : m.end() + 1].islower():
+            continue  # "U.S. dollars", "approx. five": a sentence never opens in lowercase
         if (
             dotted
             and text[m.start() - 1 : m.start()] == "."
@@ -953,7 +956,7 @@ def _metric(
     )
     if prev is not None and prev_ok and ctx.lex.compare_before.search(between):
         return prev.metric, prev.metric_phrase, None
-    limit = min(next_start, d.end + 40)
+    limit = min(next_start, d.end + 60)
     cue = ctx.lex.change_after.match(text, d.end)
     if cue:  # "۹٫۶ درصد رشد داشت": the change verb is no metric
         concepts = [c for c in concepts if not (cue.start() <= c.start < cue.end())]
@@ -965,27 +968,26 @@ def _metric(
         c for c in concepts if prev_end <= c.start and c.end <= d.start and c.start not in taken
     ]
     best: Mention | None = None
+    g = grammar(ctx.lang.code)
     if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
-        # a count measures the noun right after it ("60 daerah", "3,000
-        # international delegations"); a noun the vocabulary does not know is
-        # still the counted thing, so no term further away is borrowed
-        following = list(itertools.islice(_WORD.finditer(text, d.end, limit), 5))
-        near = following[-1].end() if following else d.end
-        right = [c for c in right if c.start < near]
-        first = following[0].group().casefold() if following else ""
-        counted = bool(following) and following[0].start() - d.end <= 2
-        # function words, person classifiers ("orang", "người", "نفر") and period
-        # words ("last year") are no counted thing
-        counted = counted and first not in _stopwords(ctx.lang.code)
-        counted = counted and first not in _classifiers(ctx.lang.code)
-        counted = counted and not any(b.start <= following[0].start() < b.end for b in blocked)
-        if right:
-            best = right[0]
-        elif counted:
-            phrase = " ".join(w.group().casefold() for w in following[:2])
+        # a count measures the noun phrase after it, past classifiers and
+        # function words ("58 orang tewas", "23 people were killed", "797 FDI
+        # projects"): a term inside it, its head by the language's word order; a
+        # noun the vocabulary does not know is still the counted thing, so no
+        # term further away is borrowed
+        words, skipped = noun_run(text, d.end, limit, g)
+        run = [w for w in words if not any(b.start <= w.start < b.end for b in blocked)]
+        hi = run[-1].end if run else skipped
+        # a term in the noun phrase, or among the classifiers passed over ("9.5 million people")
+        inside = [c for c in right if c.start < hi]
+        if inside:
+            best = inside[-1] if g.head_last else inside[0]
+        elif run:
+            phrase = head_phrase(run, g)
             key = concept_of(phrase, ctx.lang.code)
             return (key if allowed is None or key in allowed else None), phrase, None
         else:
+            # "killed 23 people", "the death toll rose to 23": the term before
             best = left[-1] if left else None
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
@@ -1012,12 +1014,9 @@ def _metric(
                 break
         used = best.start if best.start >= d.end else None
         return key, " ".join(text[best.start : best.end].casefold().split()), used
-    # no known concept: the counted noun after a count, the words before an amount
-    if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
-        words = [m.group() for m in _WORD.finditer(text, d.end, min(next_start, d.end + 40))][:2]
-    else:
-        words = [m.group() for m in _WORD.finditer(text, max(prev_end, d.start - 40), d.start)][-3:]
-    phrase = " ".join(w.casefold() for w in words)
+    # no known concept: the content words before the figure, function words and
+    # links ("stood at", "mencapai") left out; never a function word alone
+    phrase = phrase_before(text, max(prev_end, d.start - 60), d.start, g)
     key2 = concept_of(phrase, ctx.lang.code) if phrase else None
     if key2 is not None and allowed is not None and key2 not in allowed:
         key2 = None

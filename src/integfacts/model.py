@@ -195,7 +195,10 @@ class PeriodSource(_FastEnum):
     EXPLICIT = "explicit"
     """Stated in the claim's own sentence or clause."""
     INHERITED = "inherited"
-    """The nearest period stated earlier in the paragraph or document."""
+    """The nearest period stated earlier in the paragraph."""
+    PUBLICATION = "publication"
+    """No period is stated for the figure: it is read as true when the document
+    was published (``Claim.as_of`` is the publication date)."""
     NONE = "none"
 
 
@@ -309,6 +312,7 @@ class Claim:
         period_source: how the period was chosen.
         change: ``True`` when the figure is a change ("up 16.7%"), not a level.
         kind: count, money, percent, rank or ratio.
+        as_of: the day the figure was stated true (see below), when known.
         span: offsets of the figure's words in the document text.
         sentence: offsets of the sentence holding it.
         source: the document's source.
@@ -329,6 +333,10 @@ class Claim:
     change: bool = False
     kind: ClaimKind = ClaimKind.COUNT
     sentence: Span | None = None
+    as_of: datetime.date | None = None
+    """The day the figure was stated true: an "as of" date the text gives
+    ("tính đến 17h ngày 15/9"), else, for a figure with no period of its own,
+    the publication date. ``None`` when neither is known."""
     context: str = attrs.field(default="", repr=False)
     """The sentence that states the figure (``text[sentence]``), for reports."""
 
@@ -402,6 +410,9 @@ class Diagnosis(_FastEnum):
     DIFFERENT_PERIOD = "different_period"
     NEEDS_CONVERSION = "needs_conversion"
     LEVEL_VS_CHANGE = "level_vs_change"
+    UPDATE = "update"
+    """The same fact stated as of different times (a running tally): the later
+    figure updates the earlier one; no contradiction."""
     DIFFERENT_METRIC = "different_metric"
     """The same value stated for different metrics (exports vs import-export)."""
 

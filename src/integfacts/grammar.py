@@ -1,0 +1,276 @@
+"""The little grammar of "a number of things", per language: the ``[meaning]`` data.
+
+Each language file's ``[meaning]`` table says which words are function words
+(never what a figure measures), which link a metric to its figure ("rose to",
+"mencapai", "đạt", "رسید"), where the head of a noun phrase stands, which words
+make a count a duration or an age, and which prepositions introduce a
+figure's own place. The engine here is language-neutral: it walks the words
+around a figure and uses those lists.
+
+Example:
+    >>> g = grammar("id")
+    >>> counted_phrase("58 orang tewas dan 40 lainnya hilang", 2, 14, g)
+    'tewas'
+    >>> time_word("24 jam kemudian", 2, g)
+    'duration'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from integfacts.languages import load
+
+__all__ = [
+    "Grammar",
+    "Word",
+    "counted_phrase",
+    "grammar",
+    "head_phrase",
+    "is_function_word",
+    "noun_run",
+    "phrase_before",
+    "skip_to_content",
+    "time_word",
+    "words_in",
+]
+
+# a word: a letter, then letters, digits, marks, ZWNJ and inner hyphens
+_WORD = re.compile(r"[^\W\d_][\w\u200c\u200d\u0300-\u036f\u064b-\u065f]*(?:-[^\W\d_][\w\u200c]*)*")
+_NUMERIC = re.compile(r"\d")
+
+
+@attrs.frozen
+class Word:
+    """A word of a text: offsets and its look-up key (casefolded, ZWNJ kept)."""
+
+    start: int
+    end: int
+    key: str
+
+
+def _phrases(items: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.casefold() for w in _WORD.findall(x)) for x in items if x.strip())
+
+
+@attrs.frozen
+class Grammar:
+    """The ``[meaning]`` data of one language, ready for look-ups."""
+
+    code: str
+    head_last: bool
+    function_words: frozenset[tuple[str, ...]]
+    links: frozenset[tuple[str, ...]]
+    classifiers: frozenset[tuple[str, ...]]
+    change_to: frozenset[tuple[str, ...]]
+    locatives: frozenset[tuple[str, ...]]
+    duration_units: frozenset[tuple[str, ...]]
+    age_before: frozenset[tuple[str, ...]]
+    age_after: frozenset[tuple[str, ...]]
+    national: frozenset[tuple[str, ...]]
+    stops: frozenset[tuple[str, ...]]
+    skip: frozenset[tuple[str, ...]]
+    coordinators: frozenset[tuple[str, ...]]
+    longest: int
+
+
+@functools.cache
+def grammar(code: str) -> Grammar:
+    """The grammar of language ``code`` (loaded once)."""
+    raw = load(code).raw
+    m = raw.get("meaning", {})
+    classifiers = raw.get("claims", {}).get("classifiers", [])
+    tables = {
+        "function_words": _phrases(m.get("function_words", [])),
+        "links": _phrases(m.get("links", [])),
+        "classifiers": _phrases(classifiers),
+        "change_to": _phrases(m.get("change_to", [])),
+        "locatives": _phrases(m.get("locatives", [])),
+        "duration_units": _phrases(m.get("duration_units", [])),
+        "age_before": _phrases(m.get("age_before", [])),
+        "age_after": _phrases(m.get("age_after", [])),
+        "national": _phrases(m.get("national", [])),
+        "stops": _phrases(m.get("stops", [])),
+        "skip": _phrases(m.get("skip", [])),
+        "coordinators": _phrases(m.get("coordinators", [])),
+    }
+    longest = max((len(p) for t in tables.values() for p in t), default=1)
+    return Grammar(code=code, head_last=m.get("head", "first") == "last", longest=longest, **tables)
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    """The words of ``text[start:end]`` in order."""
+    return [
+        Word(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text, start, end)
+    ]
+
+
+def _match(words: Sequence[Word], i: int, table: frozenset[tuple[str, ...]], longest: int) -> int:
+    """How many words of ``table``'s longest entry start at ``words[i]`` (0: none)."""
+    for n in range(min(longest, len(words) - i), 0, -1):
+        if tuple(w.key for w in words[i : i + n]) in table:
+            return n
+    return 0
+
+
+def is_function_word(word: str, g: Grammar) -> bool:
+    """Whether a single word is a function word, a link or a classifier (never a metric)."""
+    k = (word.casefold(),)
+    return k in g.function_words or k in g.classifiers or k in g.links
+
+
+def skip_to_content(words: Sequence[Word], g: Grammar) -> int:
+    """Index of the first content word after a count (``len(words)`` if none).
+
+    Classifiers and the ``skip`` words (auxiliaries, "other", "lainnya") are
+    passed over; any other function word or a conjunction first ("six of
+    which", "23 people and ...") means the count names no noun after it.
+    """
+    i = 0
+    while i < len(words):
+        n = _match(words, i, g.classifiers, g.longest) or _match(words, i, g.skip, g.longest)
+        if n:
+            i += n
+            continue
+        if _match(words, i, g.stops, g.longest) or _match(words, i, g.function_words, g.longest):
+            return len(words)
+        return i
+    return i
+
+
+def _content_run(words: Sequence[Word], i: int, g: Grammar, text: str, most: int) -> list[Word]:
+    """Consecutive content words from ``i``: no function word, no punctuation between.
+
+    A coordinator between two content words joins them ("domestic and foreign
+    delegates").
+    """
+    run: list[Word] = []
+    last = -1  # end of the last word taken (a coordinator counts)
+    while i < len(words) and len(run) < most:
+        if run and text[last : words[i].start].strip(" \u00a0\u200c()") != "":
+            break
+        n = _match(words, i, g.coordinators, g.longest)
+        if n and run and i + n < len(words):
+            nxt = i + n
+            if not (
+                _match(words, nxt, g.function_words, g.longest)
+                or _match(words, nxt, g.classifiers, g.longest)
+            ):
+                last = words[nxt - 1].end
+                i = nxt
+                continue
+        if _match(words, i, g.function_words, g.longest) or _match(
+            words, i, g.classifiers, g.longest
+        ):
+            break
+        run.append(words[i])
+        last = words[i].end
+        i += 1
+    return run
+
+
+def _norm(words: Sequence[Word]) -> str:
+    return " ".join(w.key for w in words)
+
+
+def noun_run(text: str, start: int, end: int, g: Grammar) -> tuple[list[Word], int]:
+    """The content words a count counts, in ``text[start:end]`` after the figure.
+
+    Classifiers ("orang", "người", "نفر") and the ``skip`` words are passed
+    over; the run is the content words that follow (at most five), up to a
+    function word or punctuation. Returns the run (empty when a function word
+    or conjunction comes first) and where the words passed over end.
+    """
+    words = words_in(text, start, end)
+    i = skip_to_content(words, g)
+    skipped = words[min(i, len(words)) - 1].end if i and words else start
+    if i < len(words):
+        skipped = words[i].start
+    return _content_run(words, i, g, text, 5), skipped
+
+
+def head_phrase(run: Sequence[Word], g: Grammar, *, most: int = 2) -> str:
+    """The normalised head of a noun phrase: its last words or its first, by language."""
+    return _norm(run[-most:] if g.head_last else run[:most])
+
+
+def counted_phrase(text: str, start: int, end: int, g: Grammar) -> str:
+    """The normalised head of the noun phrase a count counts ("" when none)."""
+    return head_phrase(noun_run(text, start, end, g)[0], g)
+
+
+def phrase_before(text: str, start: int, end: int, g: Grammar, *, most: int = 2) -> str:
+    """The content words right before a figure in ``text[start:end]``, links skipped.
+
+    "The unemployment rate stood at" gives "unemployment rate"; a run of only
+    function words and links gives "".
+    """
+    words = words_in(text, start, end)
+    k = len(words)
+    # drop trailing links and function words ("rose to", "stood at", "mencapai")
+    while k > 0:
+        key = (words[k - 1].key,)
+        if key in g.links or key in g.function_words or key in g.classifiers:
+            k -= 1
+            continue
+        break
+    run: list[Word] = []
+    while k > 0 and len(run) < most:
+        w = words[k - 1]
+        if (w.key,) in g.function_words or (w.key,) in g.classifiers or (w.key,) in g.links:
+            break
+        if run and text[w.end : run[0].start].strip(" \u00a0\u200c") != "":
+            break
+        run.insert(0, w)
+        k -= 1
+    return _norm(run)
+
+
+def time_word(text: str, end: int, g: Grammar, start: int | None = None) -> str | None:
+    """``"duration"`` or ``"age"`` when the figure ending at ``end`` states one.
+
+    A count directly followed by a unit of time ("24 hours", "dua hari",
+    "۳ روز", "24-hour") is a duration; a number after an age word ("aged 72",
+    "berusia 72") or before an age ending ("72 tuổi", "۷۲ ساله", "72-year-old")
+    is an age.
+    """
+    after = words_in(text, end, min(len(text), end + 40))
+    gap_ok = bool(after) and text[end : after[0].start].strip(" \u00a0-\u200c") == ""
+    if gap_ok and _match(after, 0, g.age_after, g.longest):
+        return "age"
+    if gap_ok:
+        glued = text[end : end + 1] == "-"
+        joined = "-" + after[0].key if glued else ""
+        if joined and ((joined,) in g.age_after or after[0].key.endswith("-old")):
+            return "age"
+        if _match(after, 0, g.duration_units, g.longest):
+            return "duration"
+    if start is not None:
+        before = words_in(text, max(0, start - 30), start)
+        if before and text[before[-1].end : start].strip(" \u00a0") == "":
+            for n in range(min(g.longest, len(before)), 0, -1):
+                if tuple(w.key for w in before[-n:]) in g.age_before:
+                    return "age"
+    return None
+
+
+def starts_with(words: Sequence[Word], table: frozenset[tuple[str, ...]], g: Grammar) -> int:
+    """How many of the first words form an entry of ``table`` (0: none)."""
+    return _match(words, 0, table, g.longest)
+
+
+def has_phrase(
+    text: str, start: int, end: int, table: frozenset[tuple[str, ...]], g: Grammar
+) -> bool:
+    """Whether an entry of ``table`` occurs in ``text[start:end]``."""
+    words = words_in(text, start, end)
+    return any(_match(words, i, table, g.longest) for i in range(len(words)))
+
+
+def numeric(s: str) -> bool:
+    """Whether ``s`` holds a digit."""
+    return bool(_NUMERIC.search(s))
