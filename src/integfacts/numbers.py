@@ -247,6 +247,7 @@ def _vocab(code: str) -> frozenset[str]:
         | set(lang.connectors)
         | set(lang.aliases)
         | set(_fraction_words(code))
+        | _word_set(code, "fraction_of")
     )
 
 
@@ -288,6 +289,12 @@ def _flags(lang: Language) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@functools.cache
+def _word_set(code: str, key: str) -> frozenset[str]:
+    """The casefolded words of list ``key`` of the language's ``[numerals]`` table."""
+    return frozenset(w.casefold() for w in load(code).raw.get("numerals", {}).get(key, []))
+
+
 def _parse_tokens(
     toks: Sequence[_Tok], lang: Language, fail: list[int] | None = None
 ) -> _Parsed | None:
@@ -300,6 +307,9 @@ def _parse_tokens(
     bare_multipliers = frozenset(
         w.casefold() for w in lang.raw.get("numerals", {}).get("bare_multipliers", [])
     )
+    times_fraction = _word_set(lang.code, "times_fraction")
+    fraction_of = _word_set(lang.code, "fraction_of")
+    digit_scale = False  # digits then a scale ("1.7 million"): no number word may follow
     sign = _ONE
     i = 0
     if toks[0].kind == "minus" or (toks[0].kind == "word" and toks[0].text in lang.minus):
@@ -346,6 +356,7 @@ def _parse_tokens(
             unit = _TEN**-frac if frac else _ONE
             approx = frac > 0
             scale = _ONE
+            digit_scale = False
             last_kind = "num"
             i += 1
             continue
@@ -359,6 +370,7 @@ def _parse_tokens(
             scale = _CTX.multiply(scale, m)
             approx = True
             scaled = True
+            digit_scale = True
             last_kind = "mult"
             i += 1
             continue
@@ -366,7 +378,19 @@ def _parse_tokens(
         if w in lang.connectors:
             if not comps or nxt is None:
                 return _miss(fail, i)
+            part = _fraction_after(toks, i + 1, lang)
+            if part is not None:  # "یک و هفتاد و پنج صدم": one and 75 hundredths
+                frac_value, frac_unit, i = part
+                comps.append(_Comp(frac_value, _ONE))
+                unit, approx, last_kind = frac_unit, True, "value"
+                continue
             last_kind = "conn"
+            i += 1
+            continue
+        if w in fraction_of:
+            # "a quarter of a million": "of" joins a fraction to its scale
+            if not comps or comps[-1].value >= 1 or last_kind != "value" or nxt is None:
+                return _miss(fail, i)
             i += 1
             continue
         if w in lang.one_before_multiplier:
@@ -387,13 +411,27 @@ def _parse_tokens(
             continue
         if w in lang.values:
             v = lang.values[w]
+            if w in times_fraction and comps and last_kind == "value":
+                # "three quarters", "một nửa": the fraction is taken that many times
+                whole = _ZERO
+                for c in comps:
+                    whole = _CTX.add(whole, c.value)
+                comps[:] = [_Comp(_CTX.multiply(whole, v), _ONE)]
+                i += 1
+                continue
+            if digit_scale and last_kind == "mult":
+                return _miss(fail, i)  # "1.7 million four years ago": "four" is no part
             if w in compound_only and not (
                 last_kind == "conn"
                 or (sign < 0 and not comps)
                 or (
                     nxt is not None
                     and nxt.kind == "word"
-                    and (nxt.text in lang.multipliers or nxt.text in lang.adders)
+                    and (
+                        nxt.text in lang.multipliers
+                        or nxt.text in lang.adders
+                        or nxt.text in fraction_of
+                    )
                 )
             ):
                 return _miss(fail, i)
@@ -412,6 +450,7 @@ def _parse_tokens(
             bare = (not comps or last_kind == "conn") and w in bare_multipliers
             if not _apply_multiplier(comps, m, start=bare, after_num=last_kind == "num"):
                 return _miss(fail, i)
+            digit_scale = digit_scale or last_kind == "num"
             if m >= 1000:
                 scaled = True
             if m >= 1000 or last_kind == "num":
@@ -462,15 +501,22 @@ def _parse_tokens(
             ):
                 # "ba phẩy mười bốn": the decimals read as one number (3.14)
                 k = i + 1
-                while (
-                    k < n
-                    and toks[k].kind == "word"
-                    and (
-                        toks[k].text in lang.values
-                        or (
-                            toks[k].text in lang.multipliers
-                            and lang.multipliers[toks[k].text] < 1000
+                while k < n and (
+                    (
+                        toks[k].kind == "word"
+                        and (
+                            toks[k].text in lang.values
+                            or (
+                                toks[k].text in lang.multipliers
+                                and lang.multipliers[toks[k].text] < 1000
+                            )
                         )
+                    )
+                    or (  # "point seventy-one"
+                        toks[k].kind == "minus"
+                        and k > i + 1
+                        and k + 1 < n
+                        and toks[k + 1].kind == "word"
                     )
                 ):
                     k += 1
@@ -501,6 +547,37 @@ def _parse_tokens(
     total = _CTX.multiply(total, sign)
     step = _normalise(unit) if approx else _ZERO
     return _Parsed(_normalise(total), step, words, scaled, _normalise(scale))
+
+
+def _fraction_after(
+    toks: Sequence[_Tok], start: int, lang: Language
+) -> tuple[Decimal, Decimal, int] | None:
+    """A whole number of tenths or hundredths from ``toks[start]`` on ("هفتاد و پنج صدم").
+
+    Returns the fraction's value, one unit of it and the index after the
+    fraction word; ``None`` when no fraction word ends the number words there.
+    """
+    fractions = _fraction_words(lang.code)
+    if not fractions:
+        return None
+    k = start
+    n = len(toks)
+    while k < n and k - start < 12 and toks[k].kind == "word":
+        w = toks[k].text
+        if w in fractions:
+            break
+        if not (w in lang.values or w in lang.multipliers or w in lang.connectors):
+            return None
+        k += 1
+    if k == start or k >= n or toks[k].kind != "word" or toks[k].text not in fractions:
+        return None
+    part = _parse_tokens(toks[start:k], lang)
+    if part is None or part.value != part.value.to_integral_value() or part.value <= 0:
+        return None
+    denominator = fractions[toks[k].text]
+    if part.value >= denominator:
+        return None
+    return part.value / denominator, _ONE / denominator, k + 1
 
 
 def _miss(fail: list[int] | None, at: int) -> _Parsed | None:
@@ -652,38 +729,52 @@ def _scan_re(code: str) -> re.Pattern[str]:
 
     num_words = set(lang.values) | set(lang.multipliers) | set(lang.aliases) | set(lang.adders)
     num_words |= set(lang.half_of_last)
-    glue = set(lang.connectors) | set(lang.decimal_words)
+    fractions = _fraction_words(code)
+    num_words |= set(fractions)  # "یک و هفتاد و پنج صدم"
+    glue = set(lang.connectors) | set(lang.decimal_words) | _word_set(code, "fraction_of")
     scale_words = set(lang.multipliers)
     abbrev = alt(set(lang.abbreviations)) or "(?!)"
     end = r"(?![^\W\d_])"
     gap = r"[ \t\u00a0\u202f\u2009\u200c-]{1,3}"
     word = rf"(?i:{alt(num_words)}){end}"
     glue_word = rf"(?i:{alt(glue)}){end}" if glue else "(?!)"
-    words_run = rf"{word}(?:{gap}(?:{glue_word}{gap})?{word})*"
+    a_word = alt(set(lang.one_before_multiplier))
+    # "a million", "half a million", "one and a half": the article before a scale or fraction
+    a_next = set(scale_words) | {w for w, v in lang.values.items() if v < 1}
+    article = rf"(?:(?i:{a_word}){gap}(?=(?i:{alt(a_next)}){end}))?" if a_word else ""
+    # where the language joins digits to number words with a connector: "سه هزار و ۹۰۰"
+    joined = ""
+    if lang.raw.get("numerals", {}).get("connector_digits"):
+        joined = rf"|{glue_word}{gap}{digit}"
+    words_run = rf"{word}(?:{gap}(?:(?:{glue_word}{gap})?{article}{word}{joined}))*"
     scale = (
         rf"(?:(?i:{alt(scale_words)}){end}|(?:{abbrev}){end})"
         if scale_words
         else rf"(?:{abbrev}){end}"
     )
-    a_word = alt(set(lang.one_before_multiplier))
-    article = rf"(?:(?i:{a_word}){gap}(?=(?i:{alt(scale_words)}){end}))?" if a_word else ""
-    fractions = _fraction_words(code)
     frac = rf"(?i:{alt(set(fractions))}){end}" if fractions else "(?!)"
     sp = r"[ \u00a0\u202f]?"
-    # after a scale: more words, or digits that carry their own scale ("2 juta 500 ribu")
-    tail = rf"(?:{gap}(?:{glue_word}{gap})?(?:{word}|{digit}(?={sp}(?:{scale}|{frac}))))"
+    # after a scale: more words, or digits that carry their own scale ("2 juta 500 ribu");
+    # with connector_digits, any digits after a connector ("۲ هزار و ۵۶")
+    tail = (
+        rf"(?:{gap}(?:(?:{glue_word}{gap})?(?:{word}|{digit}(?={sp}(?:{scale}|{frac})))"
+        rf"{joined}))"
+    )
     after_digits = (
         rf"(?:{sp}(?:{scale}|{frac}){tail}*)?"
         # "۸ و ۲ دهم": a whole, a connector, and a fraction in tenths
         rf"(?:{gap}{glue_word}{gap}{digit}{sp}{frac})?"
     )
+    # ".08 percent": a decimal mark the language may write without the zero
+    leading = "".join(lang.raw.get("numerals", {}).get("leading_decimal", []))
+    lead = rf"(?:(?<=[\s(])[{re.escape(leading)}](?=\d))?" if leading else ""
     pattern = (
-        rf"(?<!\d)(?P<d>{digit}){after_digits}"
+        rf"(?<!\d)(?P<d>{lead}{digit}){after_digits}"
         rf"|(?<![^\W\d_])(?P<w>{article}{words_run})"
     )
     # only where a digit or the first letter of a number word stands
     firsts = first_chars(num_words | set(lang.one_before_multiplier))
-    return re.compile(starting_with(r"\d" + firsts, pattern))
+    return re.compile(starting_with(r"\d" + re.escape(leading) + firsts, pattern))
 
 
 @functools.cache
@@ -755,6 +846,9 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
     i = 0
     n = len(toks)
     while i < n:
+        if toks[i].kind == "minus":
+            i += 1  # a hyphen after a numeral ("two-three", "2-3") is no sign
+            continue
         found = False
         hi = min(n, i + 40)
         j = hi
