@@ -30,7 +30,14 @@ from typing import Any
 import attrs
 
 from integfacts._regex import alternation, first_chars, starting_with
-from integfacts.grammar import grammar, head_phrase, noun_run, phrase_before
+from integfacts.grammar import (
+    grammar,
+    head_phrase,
+    noun_run,
+    phrase_before,
+    time_word,
+    words_in,
+)
 from integfacts.langid import detect_language
 from integfacts.languages import Language, UnsupportedLanguageError, available, common, load
 from integfacts.metrics import Mention, concept_of, find_concepts, find_places
@@ -540,6 +547,26 @@ def _run(
             owner[i] = draft
             i += 1
     drafts.sort(key=lambda d: d.start)
+    # durations and ages ("24 hours", "dua hari", "aged 72", "۷۲ ساله") are no
+    # facts to reconcile: accounted for with their reason, never claims
+    g = grammar(language.code)
+    kept: list[_Draft] = []
+    for d in drafts:
+        why = (
+            time_word(text, d.end, g, d.start)
+            if d.kind is ClaimKind.COUNT and d.unit is None and not d.change
+            else None
+        )
+        if why is None:
+            kept.append(d)
+            continue
+        for k in d.numerals:
+            owner.pop(k, None)
+            outcome[k] = (Outcome.NOT_CLAIM, why, None)
+        for k in [k for k, o in owner.items() if o is d]:
+            del owner[k]
+            outcome[k] = (Outcome.NOT_CLAIM, why, None)
+    drafts = kept
     taken_spans = _Spans(drafts)
     drafts.extend(
         _multiple_draft(ctx, m) for m in multiples if not taken_spans.hit(m.start(), m.end())
@@ -862,9 +889,13 @@ class _PeriodIndex:
 def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention]) -> list[Claim]:
     """Metric, subject and period for every draft; linear in the number of drafts."""
     text, code = ctx.text, ctx.lang.code
-    doc_places = find_places(text, code)
+    every_place = find_places(text, code)
+    # a dateline ("HANOI --", "Jakarta (ANTARA) -") says where the reporter is,
+    # not what a figure is about
+    datelines = {p.start for p in every_place if _is_dateline(text, p)}
+    doc_places = [p for p in every_place if p.start not in datelines]
     dominant = _dominant(doc_places)
-    place_starts = {p.start for p in doc_places}
+    place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods)
     claims: list[Claim] = []
     taken: set[int] = set()  # concept mentions a figure before already took from its right
@@ -878,13 +909,16 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             groups.append((sent, [d]))
     for sent, members in groups:
         in_sent = pindex.within(sent.start, sent.end)
+        places = [
+            p for p in find_places(text, code, sent.start, sent.end) if p.start not in datelines
+        ]
         concepts = [
             c
             for c in find_concepts(text, code, sent.start, sent.end)
             if not _names_place(text, c, place_starts)
             and not any(p.span.start < c.end and c.start < p.span.end for p in in_sent)
+            and not any(p.start < c.end and c.start < p.end for p in places)
         ]
-        places = find_places(text, code, sent.start, sent.end)
         context = text[sent.start : sent.end]
         period_spans = [p.span for p in in_sent]
         prev: Claim | None = None
@@ -897,9 +931,13 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             )
             if used is not None:
                 taken.add(used)
-            subject = _subject(ctx, d, sent, places, dominant)
+            subject = _subject(ctx, d, sent, places, dominant, next_start)
             later = [o.start for o in members[k + 1 :] if o.start >= d.end]
             period, psrc = _period(ctx, d, later, sent, in_sent, pindex)
+            as_of = None
+            if period is None and ctx.doc.published is not None:
+                # no period of its own: read as true when the document was published
+                psrc, as_of = PeriodSource.PUBLICATION, ctx.doc.published
             quantity = Quantity(
                 d.value, unit=d.unit, qualifier=d.qualifier, step=d.step, upper=d.upper, of=d.of
             )
@@ -917,6 +955,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 change=d.change,
                 kind=d.kind,
                 sentence=sent,
+                as_of=as_of,
                 context=context,
             )
             claims.append(claim)
@@ -1062,15 +1101,52 @@ def _dominant(places: Sequence[Mention]) -> str | None:
     return max(sorted(counts), key=lambda k: counts[k])
 
 
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,[^\n,]{0,30})?\s*(?:--|[-–—:|])")
+
+
+def _is_dateline(text: str, p: Mention) -> bool:
+    """A place opening a line and followed by a dash or colon ("HANOI --", "تهران -")."""
+    line = text.rfind("\n", 0, p.start) + 1
+    if text[line : p.start].strip(" \t\u200e\u200f"):
+        return False
+    return _DATELINE_END.match(text, p.end) is not None
+
+
 def _subject(
-    ctx: _Ctx, d: _Draft, sent: Span, here: Sequence[Mention], dominant: str | None
+    ctx: _Ctx,
+    d: _Draft,
+    sent: Span,
+    here: Sequence[Mention],
+    dominant: str | None,
+    next_start: int,
 ) -> str | None:
-    """The place the figure is about: the first named in its clause, else in its sentence."""
+    """The place the figure is about.
+
+    In order: a place right after the figure introduced by a locative ("10 in
+    Quang Nam", "di Aceh", "tại Quảng Nam", "در کرمان") before the next
+    figure; the nearest place before it in its clause; the first place before
+    it in its sentence; a place after it before the next figure; the
+    document's subject; the place the document names most (datelines never
+    count).
+    """
+    text = ctx.text
     if here:
-        cut = max(ctx.text.rfind(ch, sent.start, d.start) for ch in ",;،؛")
+        g = grammar(ctx.lang.code)
+        after = [p for p in here if d.end <= p.start < next_start]
+        for p in after:
+            ws = words_in(text, d.end, p.start)
+            tail = tuple(w.key for w in ws[-g.longest :])
+            if any(tail[-n:] in g.locatives for n in range(1, len(tail) + 1)) and len(ws) <= 4:
+                return p.key
+        cut = max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛")
         clause = [p for p in here if cut < p.start and p.end <= d.start]
         before = [p for p in here if p.end <= d.start]
-        return (clause[0] if clause else before[0] if before else here[0]).key
+        if clause:
+            return clause[-1].key
+        if before:
+            return before[0].key
+        if after:
+            return after[0].key
     if ctx.doc.subject:
         return ctx.doc.subject
     return dominant
