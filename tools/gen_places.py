@@ -399,6 +399,8 @@ class Builder:
                 )
                 if is_common and lang == "fa":
                     continue
+                if is_common and level == "admin1" and text not in aliases:  # type: ignore[operator]
+                    continue  # "Central" (Malawi), "Delta" (Nigeria)
                 if is_common and level == "city" and pop < min_common:
                     continue
                 keep.add(lang)

@@ -369,4 +369,7 @@ def _choose(
             ids.append(pid)
     if not ids:
         return None
+    after = matches[last].end()
+    if after < len(text) and unicodedata.category(text[after]) in {"Sc", "Nd"}:
+        return None  # a currency's prefix: "US$", "S$"
     return PlaceMention(start, matches[last].end(), ids[0], tuple(ids[1:]))
