@@ -40,13 +40,33 @@ class PeriodMention:
         span: offsets of the words that state it.
         period: the period.
         numerals: indexes (into the numeral list) of the numerals it consumed.
-        granularity: ``"day"``, ``"month"``, ``"year"`` or ``"range"``.
+        granularity: what the period is: ``"day"`` (a date), ``"month"`` (one
+            calendar month), ``"quarter"``, ``"half"`` (half a year),
+            ``"months"`` (a run of whole months within a year: "the first nine
+            months of 2025", "January-September 2025"), ``"year"``,
+            ``"range"`` (years or dates joined), ``"recent"`` ("the past five
+            years") or ``"relative"`` ("last year", "to date", "year on year").
+            Quarters, halves and months are of the Solar Hijri year when the
+            year or the month name is Solar Hijri (exact Gregorian dates).
+        as_of: the figure is a running tally "as of" a day ("as of Tuesday",
+            "tính đến 17h ngày 15/9", "تا ساعت ۱۸ امروز"): the period is open
+            at the start and ends that day (``Period(None, day)``), with
+            granularity ``"day"``.
+        baseline: the period is what a figure is compared with ("compared with
+            2023", "up 9.4% from 2023", "so với cùng kỳ năm trước"), not the
+            figure's own period. A year-on-year phrase alone ("year on year",
+            "yoy", "so với cùng kỳ") is a baseline mention with no numeral and
+            an open ``Period(None, None)`` (granularity ``"relative"``).
+        time: the clock time an as-of mention states ("5 pm", "17h"), if any.
     """
 
     span: Span
     period: Period
     numerals: tuple[int, ...]
     granularity: str
+    as_of: bool = False
+    baseline: bool = False
+    time: datetime.time | None = None
 
 
 _alt = alternation
@@ -223,6 +243,7 @@ def find_periods(
     lang: Language,
     *,
     published: datetime.date | None = None,
+    year_on_year: bool = False,
 ) -> list[PeriodMention]:
     """Find the periods a text states, given its numerals (in text order).
 
@@ -230,14 +251,22 @@ def find_periods(
         text: the document text (the same the numerals were found in).
         numerals: :func:`~integfacts.numbers.find_numerals` output.
         lang: the language data.
-        published: base for relative expressions ("tahun lalu", "this year").
+        published: base for relative expressions ("tahun lalu", "this year"),
+            and the year of a month, quarter or day stated without one.
+        year_on_year: also return a baseline mention (``baseline=True``, an
+            open period, no numeral) for each year-on-year phrase ("year on
+            year", "yoy", "so với cùng kỳ"). Off by default: a caller that
+            takes the nearest mention as a figure's period must skip
+            baselines first.
 
     Returns:
         Period mentions in text order; each consumed numeral belongs to one.
     """
     lex = _lex(lang.code)
-    out: list[PeriodMention] = []
-    used: set[int] = set()
+    sub = _sub(lang.code)
+    taken = _Taken(len(text))
+    out: list[PeriodMention] = _sub_year(text, numerals, lex, sub, taken, published)
+    used: set[int] = {k for p in out for k in p.numerals}
     n = len(numerals)
     for i, num in enumerate(numerals):
         if i in used:
@@ -338,7 +367,9 @@ def find_periods(
 
     out = fixed + [p for p in out if p.granularity == "relative" and not covered(p)]
     out.sort(key=lambda p: p.span.start)
-    return _join_date_ranges(text, out, lex)
+    out = _join_date_ranges(text, out, lex)
+    out = _as_of(text, numerals, out, sub, published)
+    return _baselines(text, numerals, out, lex, sub, year_on_year=year_on_year)
 
 
 def _join_date_ranges(text: str, periods: list[PeriodMention], lex: _Lex) -> list[PeriodMention]:
@@ -506,8 +537,13 @@ def _date_at(
                     used.append(i + 2)
             before = text[max(0, num.span.start - 8) : num.span.start]
             cue = lex.day_word.search(before)
-            if year is None and not cue:
-                return None
+            paren = (
+                _sub(lang.code).paren_dates
+                and text[num.span.start - 1 : num.span.start] == "("
+                and text[end : end + 1] == ")"
+            )
+            if year is None and not cue and not paren:
+                return None  # "(13/9)" in id/vi news is a day of the publication year
             if year is None and published is not None:
                 year = published.year
             s = num.span.start
@@ -550,3 +586,644 @@ def _make_date(
     except ValueError:
         return None
     return PeriodMention(Span(s, e), Period(date, date, text[s:e]), used, "day")
+
+
+# ------------------------------------------------------------------ sub-year periods
+
+_WEND = r"(?![\w\u200c])"  # a word ends (no letter, digit or ZWNJ follows)
+_WSTART = r"(?<![\w\u200c])"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_NEVER = re.compile("(?!)")
+_PUNCT = re.compile(r"[\s,()،]*")
+
+
+@attrs.frozen
+class _Sub:
+    """Patterns for sub-year periods, as-of days and baselines of one language."""
+
+    solar_default: bool  # units with no year are of the Solar Hijri year
+    unit: re.Pattern[str]  # "first quarter", "Q1", "kuartal I", "سه ماهه نخست"
+    unit_kind: dict[str, str]  # unit word or letter -> "quarter" | "half"
+    ordinals: dict[str, int]  # -1: the last one
+    year_tail: re.Pattern[str]  # after a period: "/2025", " of 2025", " năm 2025"
+    rel_tail: re.Pattern[str]  # after a period: " of this year", " năm nay", " امسال"
+    now_tail: re.Pattern[str]  # after a period: " of the year", " năm", " سال"
+    n_months: re.Pattern[str]  # after a count: " months", " tháng đầu", " ماهه نخست"
+    first_before: re.Pattern[str]  # before a count: "the first"
+    months_cue: re.Pattern[str]  # before a count: "Tính chung", "lũy kế"
+    months_year_alone: bool  # "9 tháng năm 2025": a count of months with a year is first-N
+    count_words: dict[str, int]
+    count_re: re.Pattern[str] | None
+    month_term: re.Pattern[str]
+    month_cue: re.Pattern[str]
+    month_bare: bool
+    month_capitalized: bool
+    month_not_after: re.Pattern[str]
+    day_after: re.Pattern[str]
+    as_of: re.Pattern[str] | None
+    time: re.Pattern[str]
+    time_after: dict[str, int]
+    time_free_sep: str  # a minutes separator that makes a time on its own (":")
+    weekday: re.Pattern[str]
+    weekdays: dict[str, int]
+    link: re.Pattern[str]
+    paren_dates: bool
+    baseline_before: re.Pattern[str]
+    baseline_after_figure: re.Pattern[str]
+    baseline_cue_end: re.Pattern[str]
+    change_gap: re.Pattern[str]
+    yoy: re.Pattern[str] | None
+
+
+def _ws(words: Sequence[str]) -> str:
+    """Words as an alternation where a space also matches any run of whitespace."""
+    return "|".join(
+        r"\s+".join(re.escape(p) for p in w.split())
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
+def _opt(words: Sequence[str], pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("ALT", _ws(words))) if words else _NEVER
+
+
+@functools.cache
+def _sub(code: str) -> _Sub:
+    lang = load(code)
+    per: dict[str, Any] = lang.raw.get("periods", {})
+    lex = _lex(code)
+    units = {str(w).casefold(): "quarter" for w in per.get("quarter_words", [])}
+    units |= {str(w).casefold(): "half" for w in per.get("half_words", [])}
+    letters = {str(k).casefold(): str(v) for k, v in per.get("unit_letters", {}).items()}
+    ords = {str(k).casefold(): int(v) for k, v in per.get("unit_ordinals", {}).items()}
+    num = r"(?:iv|iii|ii|i|[1-4])"
+    let = rf"|(?P<let>{_alt(letters)})(?P<lnum>[1-4])(?!\d)" if letters else ""
+    if not units:
+        unit = _NEVER
+    elif per.get("ordinal_first", False):
+        unit = re.compile(
+            starting_with(
+                first_chars([*ords, *letters]),
+                rf"{_WSTART}(?i:(?P<ord>{_ws(list(ords))})[\s-]+(?P<unit>{_ws(list(units))}){let}){_WEND}",
+            )
+        )
+    else:
+        ordalt = _ws(list(ords)) + "|" + num if ords else num
+        unit = re.compile(
+            starting_with(
+                first_chars([*units, *letters]),
+                rf"{_WSTART}(?i:(?P<unit>{_ws(list(units))})[\s-]*(?P<ord>{ordalt}){let}){_WEND}",
+            )
+        )
+    link = list(per.get("year_link", [])) + list(per.get("year_words", []))
+    lk = rf"(?:(?:{_ws(link)})\s+)?" if link else ""
+    rel = list(lex.relative_years)
+    counts = {str(k).casefold(): int(v) for k, v in per.get("count_words", {}).items()}
+    solar_names = list(lex.solar_months)
+    names = list(lex.months) + solar_names
+    mw = str(per.get("numeric_month_word", ""))
+    term = rf"(?P<name>{_ws(names)})(?P<dot>\.(?=\s*\d))?" if names else "(?!)"
+    if mw:
+        term += rf"|(?P<mw>{re.escape(mw)})\s*(?P<num>\d{{1,2}})(?!\d)"
+    pre = per.get("month_prefix", [])
+    suf = per.get("month_suffix", [])
+    month_term = re.compile(
+        starting_with(first_chars([*names, *pre, *([mw] if mw else [])]), "")
+        + _WSTART
+        + "(?i:"
+        + (rf"(?:(?P<pre>{_ws(pre)})\s+)?" if pre else "")
+        + rf"(?:{term})(?:(?<=\.)|{_WEND})"
+        + (rf"(?:\s+(?P<suf>{_ws(suf)}){_WEND})?" if suf else "")
+        + ")"
+    )
+    ta = {str(k).casefold(): int(v) for k, v in per.get("time_after", {}).items()}
+    tb = per.get("time_before", [])
+    seps = "".join(re.escape(c) for c in per.get("time_separators", [":"]))
+    zones = per.get("time_zones", [])
+    time_pat = (
+        (rf"(?:(?P<tb>{_ws(tb)})\s*)?" if tb else "")
+        + rf"(?P<h>\d{{1,2}})(?!\d)(?:(?P<sep>[{seps}])(?P<m>\d{{2}})(?!\d))?"
+        + (rf"(?:\s*(?P<ta>{_ws(list(ta))})(?:\s*(?P<m2>\d{{2}})(?!\d))?)?" if ta else "")
+        + (rf"(?:\s*(?P<zone>{_ws(zones)}))?" if zones else "")
+    )
+    time = re.compile(rf"(?i:{time_pat}){_WEND}")
+    wd = {str(k).casefold(): int(v) for k, v in per.get("weekdays", {}).items()}
+    fill = per.get("baseline_fill", [])
+    fl = rf"(?:\s+(?:{_ws(fill)}))?" if fill else ""
+    return _Sub(
+        solar_default=per.get("calendar", "gregorian") == "solar_hijri",
+        unit=unit,
+        unit_kind=units | letters,
+        ordinals=ords,
+        year_tail=re.compile(rf"(?:\s*[/,\-–]\s*|\s+)(?i:{lk})(?P<y>\d{{4}})(?!\d)"),
+        rel_tail=re.compile(rf"\s+(?i:{lk}(?P<rel>{_ws(rel)})){_WEND}") if rel else _NEVER,
+        now_tail=_opt(per.get("year_now", []), rf"\s+(?i:ALT){_WEND}"),
+        n_months=_opt(
+            per.get("months_unit", []),
+            rf"[\s-]*(?i:ALT){_WEND}"
+            + (
+                rf"(?:\s+(?i:(?P<first>{_ws(per['first_after'])})){_WEND})?"
+                if per.get("first_after")
+                else ""
+            )
+            + (
+                rf"(?:\s+(?i:(?P<last>{_ws(per['last_after'])})){_WEND})?"
+                if per.get("last_after")
+                else ""
+            ),
+        ),
+        first_before=_opt(per.get("first_before", []), rf"{_WSTART}(?i:ALT)\s+$"),
+        months_cue=_opt(per.get("months_cue", []), rf"{_WSTART}(?:ALT)\s+$"),
+        months_year_alone=bool(per.get("months_year_alone", False)),
+        count_words=counts,
+        count_re=re.compile(rf"{_WSTART}(?:{_ws(list(counts))}){_WEND}") if counts else None,
+        month_term=month_term,
+        month_cue=_opt(per.get("month_cues", []), rf"{_WSTART}(?i:ALT)\s+$"),
+        month_bare=bool(per.get("month_bare", False)),
+        month_capitalized=bool(per.get("month_capitalized", False)),
+        month_not_after=_opt(per.get("month_not_after", []), rf"{_WSTART}(?i:ALT)\s*$"),
+        day_after=re.compile(r"\s+\d{1,2}(?!\d|[.,:]\d)"),
+        as_of=re.compile(
+            starting_with(first_chars(per["as_of"]), rf"{_WSTART}(?i:{_ws(per['as_of'])}){_WEND}")
+        )
+        if per.get("as_of")
+        else None,
+        time=time,
+        time_after=ta,
+        time_free_sep=":" if ":" in per.get("time_separators", [":"]) else "",
+        weekday=_opt(list(wd), rf"(?i:ALT){_WEND}"),
+        weekdays=wd,
+        link=re.compile(
+            r"[\s,()،]*"
+            + (rf"(?i:(?:{_ws(per['as_of_links'])}){_WEND})?" if per.get("as_of_links") else "")
+            + r"[\s,()،]*"
+        ),
+        paren_dates=bool(per.get("paren_dates", False)),
+        baseline_before=_opt(per.get("baseline_before", []), rf"{_WSTART}(?i:(?:ALT){fl})[\s,]*$"),
+        baseline_after_figure=_opt(per.get("baseline_after_figure", []), rf"(?i:ALT){_WEND}"),
+        baseline_cue_end=_opt(per.get("baseline_after_figure", []), rf"{_WSTART}(?i:ALT)\s+$"),
+        change_gap=_opt(per.get("change_units", []), r"\s*(?i:ALT)?\s*")
+        if per.get("change_units")
+        else re.compile(r"\s*"),
+        yoy=re.compile(
+            starting_with(
+                first_chars(per["year_on_year"]),
+                rf"(?<![\w\u200c])(?i:{_ws(per['year_on_year'])})(?![\w\u200c])",
+            )
+        )
+        if per.get("year_on_year")
+        else None,
+    )
+
+
+def _norm(w: str) -> str:
+    return " ".join(w.casefold().split())
+
+
+def _cal_year(d: datetime.date, solar: bool) -> int:
+    if not solar:
+        return d.year
+    import jdatetime  # noqa: PLC0415 - only for Persian calendar dates
+
+    return int(jdatetime.date.fromgregorian(date=d).year)
+
+
+def _span_months(y: int, m1: int, m2: int, solar: bool) -> tuple[datetime.date, datetime.date]:
+    """First day of month ``m1`` to the last day of month ``m2`` of year ``y``.
+
+    ``m1`` after ``m2`` ("November-February 2025") starts in the year before.
+    """
+    y1 = y - 1 if m1 > m2 else y
+    if solar:
+        end = _jalali(y + (m2 == 12), m2 % 12 + 1, 1) - datetime.timedelta(days=1)
+        return _jalali(y1, m1, 1), end
+    return datetime.date(y1, m1, 1), _month_end(y, m2)
+
+
+def _months_period(
+    text: str,
+    s: int,
+    e: int,
+    year: int | None,
+    solar: bool,
+    m1: int,
+    m2: int,
+    recent: bool,
+    published: datetime.date | None,
+) -> Period:
+    """The period of months ``m1``..``m2`` of a year, stated or from the publication date.
+
+    With no year stated (``recent``), the year is the latest whose period has
+    begun by publication and ends within a month after it ("in September",
+    "the first quarter"); with no publication date the period is open.
+    """
+    if year is None and recent and published is not None:
+        y0 = _cal_year(published, solar)
+        year = y0 - 1
+        for y in (y0, y0 - 1):
+            a, b = _span_months(y, m1, m2, solar)
+            if a <= published and b <= published + datetime.timedelta(days=31):
+                year = y
+                break
+    if year is None:
+        return Period(None, None, text[s:e])
+    try:
+        a, b = _span_months(year, m1, m2, solar)
+    except ValueError:
+        return Period(None, None, text[s:e])
+    return Period(a, b, text[s:e])
+
+
+def _year_after(
+    text: str,
+    e: int,
+    sub: _Sub,
+    lex: _Lex,
+    solar: bool | None,
+    published: datetime.date | None,
+) -> tuple[int | None, bool, int, bool]:
+    """The year stated after a sub-year period ending at ``e``.
+
+    Returns the year (``None`` if not known), whether it is a Solar Hijri year,
+    the end offset, and whether no year was stated at all (the publication
+    date decides). ``solar``: the calendar of a month name, ``None`` for a
+    quarter or a count of months (the year's digits or the language decide).
+    """
+    m = sub.year_tail.match(text, e)
+    if m is not None:
+        y = int(m.group("y"))
+        greg = _YEAR_MIN <= y <= _YEAR_MAX
+        sol = _is_solar(y, lex)
+        if (
+            (solar is None and (greg or sol))
+            or (solar is True and sol)
+            or (solar is False and greg)
+        ):
+            return y, sol, m.end(), False
+    cal = sub.solar_default if solar is None else solar
+    m = sub.rel_tail.match(text, e)
+    if m is not None:
+        off = lex.relative_years.get(_norm(m.group("rel")), 0)
+        y0 = _cal_year(published, cal) + off if published is not None else None
+        return y0, cal, m.end(), False
+    m = sub.now_tail.match(text, e)
+    if m is not None:
+        return (_cal_year(published, cal) if published else None), cal, m.end(), False
+    return None, cal, e, True
+
+
+class _Taken:
+    """Character offsets already stated by a period (a mask: linear in the text)."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n)
+
+    def hit(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, e) >= 0
+
+    def take(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+
+def _inside(numerals: Sequence[Numeral], starts: Sequence[int], s: int, e: int) -> tuple[int, ...]:
+    """Indexes of the numerals lying within ``[s, e)``."""
+    k = bisect.bisect_left(starts, s)
+    out = []
+    while k < len(numerals) and numerals[k].span.end <= e:
+        out.append(k)
+        k += 1
+    return tuple(out)
+
+
+def _count(num: Numeral) -> int | None:
+    """A numeral that can count months (1-12), in digits or words."""
+    v = num.value
+    if num.scaled or v != v.to_integral_value() or not 1 <= v <= 12:
+        return None
+    return int(v)
+
+
+def _sub_year(
+    text: str,
+    numerals: Sequence[Numeral],
+    lex: _Lex,
+    sub: _Sub,
+    taken: _Taken,
+    published: datetime.date | None,
+) -> list[PeriodMention]:
+    """Quarters, halves, the first N months, months and month ranges, with their year."""
+    st = _State(text, numerals, [n.span.start for n in numerals], taken, [])
+    _units(st, lex, sub, published)
+    _first_months(st, lex, sub, published)
+    _months(st, lex, sub, published)
+    return st.out
+
+
+@attrs.define
+class _State:
+    text: str
+    numerals: Sequence[Numeral]
+    starts: list[int]
+    taken: _Taken
+    out: list[PeriodMention]
+
+    def emit(self, s: int, e: int, per: Period, gran: str) -> None:
+        nums = _inside(self.numerals, self.starts, s, e)
+        self.out.append(PeriodMention(Span(s, e), per, nums, gran))
+        self.taken.take(s, e)
+
+
+def _units(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) -> None:
+    """ "the first quarter of 2025", "Q3/2025", "kuartal I/2025", "nửa đầu năm", "سه ماهه نخست"."""
+    text, taken, emit = st.text, st.taken, st.emit
+    # "the first quarter of 2025", "Q3/2025", "kuartal I/2025", "nửa đầu năm", "سه ماهه نخست ۱۴۰۴"
+    for m in sub.unit.finditer(text):
+        s, e = m.span()
+        if taken.hit(s, e):
+            continue
+        if m.groupdict().get("let") is not None:
+            kind, v = sub.unit_kind[m.group("let").casefold()], int(m.group("lnum"))
+        else:
+            kind = sub.unit_kind[_norm(m.group("unit"))]
+            o = _norm(m.group("ord"))
+            got = sub.ordinals.get(o, _ROMAN.get(o))
+            v = got if got is not None else (int(o) if o.isdigit() else 0)
+        size = 3 if kind == "quarter" else 6
+        v = 12 // size if v == -1 else v
+        if not 1 <= v <= 12 // size:
+            continue
+        y, solar, e2, recent = _year_after(text, e, sub, lex, None, published)
+        per = _months_period(text, s, e2, y, solar, size * (v - 1) + 1, size * v, recent, published)
+        emit(s, e2, per, kind)
+
+
+def _first_months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) -> None:
+    """ "the first nine months of 2025", "9 tháng đầu năm 2025", "۹ ماهه نخست ۱۴۰۴"."""
+    text, taken, emit, numerals = st.text, st.taken, st.emit, st.numerals
+    cands = [(n.span.start, n.span.end, _count(n)) for n in numerals]
+    if sub.count_re is not None:
+        cands += [
+            (c.start(), c.end(), sub.count_words[_norm(c.group())])
+            for c in sub.count_re.finditer(text)
+        ]
+        cands.sort(key=lambda c: c[0])
+    for s, e, cnt in cands:
+        if cnt is None or taken.hit(s, e):
+            continue
+        m = sub.n_months.match(text, e)
+        if m is None:
+            continue
+        gd = m.groupdict()
+        before = text[max(0, s - 20) : s]
+        fb = sub.first_before.search(before)
+        y, solar, e2, recent = _year_after(text, m.end(), sub, lex, None, published)
+        if gd.get("last"):
+            m1, m2 = 13 - cnt, 12
+        elif (
+            gd.get("first")
+            or fb
+            or (
+                sub.months_year_alone
+                and y is not None
+                and (sub.year_tail.match(text, m.end()) or sub.rel_tail.match(text, m.end()))
+            )
+            or (sub.months_cue.search(before) and re.match(r"\s*[,،]", text[e2 : e2 + 4]))
+        ):
+            m1, m2 = 1, cnt
+        else:
+            continue
+        s0 = s - (len(before) - fb.start()) if fb else s
+        per = _months_period(text, s0, e2, y, solar, m1, m2, recent, published)
+        emit(s0, e2, per, "months")
+
+
+def _months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) -> None:
+    """ "September 2025", "tháng 9/2025", "مرداد ماه ۱۴۰۴", "January-September 2025"."""
+    text, taken, emit, numerals = st.text, st.taken, st.emit, st.numerals
+    ends = [n.span.end for n in numerals]
+    for m in sub.month_term.finditer(text):
+        s, e = m.span()
+        if taken.hit(s, e):
+            continue
+        got = _month_of(text, m, lex, sub, numerals, ends)
+        if got is None:
+            continue
+        month, solar = got
+        j = lex.joiner.match(text, e)
+        m2 = sub.month_term.match(text, j.end()) if j is not None else None
+        got2 = _month_of(text, m2, lex, sub, numerals, ends) if m2 is not None else None
+        if m2 is not None and got2 is not None and got2[1] == solar and not taken.hit(*m2.span()):
+            y, solar, e2, recent = _year_after(text, m2.end(), sub, lex, solar, published)
+            before = text[max(0, s - 30) : s]
+            rb = lex.range_before.search(before)
+            s0 = s - (len(before) - rb.start()) if rb else s
+            per = _months_period(text, s0, e2, y, solar, month, got2[0], recent, published)
+            emit(s0, e2, per, "months" if month != got2[0] else "month")
+            continue
+        y, solar, e2, recent = _year_after(text, e, sub, lex, solar, published)
+        gd = m.groupdict()
+        if recent and not (
+            gd.get("pre") is not None
+            or gd.get("suf") is not None
+            or gd.get("mw") is not None
+            or sub.month_bare
+            or sub.month_cue.search(text[max(0, s - 16) : s])
+        ):
+            continue
+        emit(s, e2, _months_period(text, s, e2, y, solar, month, month, recent, published), "month")
+
+
+def _month_of(
+    text: str,
+    m: re.Match[str],
+    lex: _Lex,
+    sub: _Sub,
+    numerals: Sequence[Numeral],
+    ends: Sequence[int],
+) -> tuple[int, bool] | None:
+    """The month (and whether it is Solar Hijri) a month term names, unless it is part of a date."""
+    s = m.start()
+    gd = m.groupdict()
+    name_s = m.start("name") if gd.get("name") is not None else m.start("mw")
+    # a day numeral right before: "26 September", "ngày 15 tháng 9" is a date
+    k = bisect.bisect_right(ends, name_s) - 1
+    if k >= 0:
+        num = numerals[k]
+        d = _int(num)
+        gap = text[num.span.end : name_s]
+        short = len(text[num.span.start : num.span.end]) <= 2
+        if d is not None and 1 <= d <= 31 and len(gap) <= 3 and not gap.strip() and short:
+            return None
+    if gd.get("name") is not None:
+        name = _norm(gd["name"])
+        if sub.month_capitalized and not gd["name"][0].isupper():
+            return None
+        if sub.day_after.match(text, m.end("name") + (1 if gd.get("dot") else 0)):
+            return None  # "September 15": a date
+        if name in lex.solar_months:
+            return lex.solar_months[name], True
+        return lex.months[name], False
+    v = int(gd["num"])
+    if not 1 <= v <= 12 or sub.month_not_after.search(text[max(0, s - 12) : s]):
+        return None
+    return v, False
+
+
+def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    m = pattern.match(text, pos)
+    return m.end() if m is not None else pos
+
+
+def _clock(m: re.Match[str], sub: _Sub) -> datetime.time | None:
+    """The time a time match states, if it is one ("5 pm", "17h", "pukul 17.00", "ساعت ۱۸")."""
+    gd = m.groupdict()
+    h = int(m.group("h"))
+    mins = gd.get("m") or gd.get("m2")
+    cued = gd.get("tb") or gd.get("ta") or gd.get("zone")
+    if not cued and not (mins and sub.time_free_sep and gd.get("sep") == sub.time_free_sep):
+        return None
+    if gd.get("ta"):
+        off = sub.time_after.get(_norm(gd["ta"]), 0)
+        h = h + off if h < 12 else h
+    mm = int(mins) if mins else 0
+    if not (0 <= h <= 24 and 0 <= mm < 60):
+        return None
+    return datetime.time(h % 24, mm)
+
+
+def _as_of(
+    text: str,
+    numerals: Sequence[Numeral],
+    mentions: list[PeriodMention],
+    sub: _Sub,
+    published: datetime.date | None,
+) -> list[PeriodMention]:
+    """ "as of 5 pm on 15 September", "hingga Senin (15/9)", "تا ساعت ۱۸ امروز": as-of days.
+
+    A cue, then up to a few parts (a clock time, a weekday, a date or relative
+    day already found); the parts' mentions are merged into one as-of mention
+    ``Period(None, day)``. A weekday is the latest such day on or before
+    publication; a time alone is of the publication day.
+    """
+    if sub.as_of is None:
+        return mentions
+    by_start = {p.span.start: k for k, p in enumerate(mentions)}
+    mstarts = [p.span.start for p in mentions]
+    starts = [n.span.start for n in numerals]
+    drop: set[int] = set()
+    new: list[PeriodMention] = []
+    last_end = -1
+    for cue in sub.as_of.finditer(text):
+        k = bisect.bisect_right(mstarts, cue.start()) - 1
+        if cue.start() < last_end or (k >= 0 and mentions[k].span.end > cue.start()):
+            continue  # inside a period ("từ 1/9 đến 15/9", "تا امروز")
+        pos = end = cue.end()
+        day: datetime.date | None = None
+        has_day = False
+        clock: datetime.time | None = None
+        weekday: int | None = None
+        for _ in range(6):
+            q = _skip(_PUNCT, text, pos)
+            j = by_start.get(q)
+            if j is None:
+                q = _skip(sub.link, text, pos)
+                j = by_start.get(q)
+            if j is not None and not has_day and mentions[j].granularity == "day":
+                day, has_day = mentions[j].period.end, True
+                drop.add(j)
+                pos = end = mentions[j].span.end
+                continue
+            tm = sub.time.match(text, q) if clock is None else None
+            t = _clock(tm, sub) if tm is not None else None
+            if tm is not None and t is not None:
+                clock, pos, end = t, tm.end(), tm.end()
+                continue
+            wm = sub.weekday.match(text, q) if weekday is None and not has_day else None
+            if wm is not None:
+                weekday = sub.weekdays[_norm(wm.group())]
+                pos = end = wm.end()
+                continue
+            break
+        if end == cue.end():
+            continue
+        if not has_day and published is not None:
+            if weekday is not None:
+                day = published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
+            else:
+                day = published
+        s = cue.start()
+        if text[end : end + 1] == ")" and text.count("(", s, end) > text.count(")", s, end):
+            end += 1  # "hingga Senin (15/9)"
+        new.append(
+            PeriodMention(
+                Span(s, end),
+                Period(None, day, text[s:end]),
+                _inside(numerals, starts, s, end),
+                "day",
+                as_of=True,
+                time=clock,
+            )
+        )
+        last_end = end
+    if not new:
+        return mentions
+    out = [p for k, p in enumerate(mentions) if k not in drop] + new
+    out.sort(key=lambda p: p.span.start)
+    return out
+
+
+def _baselines(
+    text: str,
+    numerals: Sequence[Numeral],
+    mentions: list[PeriodMention],
+    lex: _Lex,
+    sub: _Sub,
+    *,
+    year_on_year: bool,
+) -> list[PeriodMention]:
+    """Mark the periods a figure is compared with, and add year-on-year phrases.
+
+    A period after a comparison cue ("compared with", "so với", "dibandingkan",
+    "نسبت به", with fillers like "the same period of") is a baseline, and so is
+    one after a cue like "from" right after a figure ("up 9.4% from 2023": its
+    period is then the whole year, not "since 2023").
+    """
+    ends = [n.span.end for n in numerals]
+    out: list[PeriodMention] = []
+    for mention in mentions:
+        p = mention
+        s = p.span.start
+        base = not p.as_of and bool(sub.baseline_before.search(text[max(0, s - 60) : s]))
+        if not base and not p.as_of and sub.baseline_after_figure is not _NEVER:
+            cue = sub.baseline_after_figure.match(text, s)
+            cue_s = s if cue is not None else -1
+            if cue is None:
+                back = sub.baseline_cue_end.search(text[max(0, s - 12) : s])
+                cue_s = s - (min(s, 12) - back.start()) if back is not None else -1
+            k = bisect.bisect_right(ends, cue_s) - 1 if cue_s >= 0 else -1
+            if k >= 0:
+                gap = text[numerals[k].span.end : cue_s]
+                base = len(gap) <= 20 and sub.change_gap.fullmatch(gap) is not None
+        if base:
+            per = p.period
+            if per.end is None and p.granularity == "year" and p.numerals:
+                y = int(numerals[p.numerals[-1]].value)
+                yp = _year_period(y, lex, solar=_is_solar(y, lex))
+                per = Period(yp.start, yp.end, per.text)
+            p = attrs.evolve(p, period=per, baseline=True)
+        out.append(p)
+    if sub.yoy is None or not year_on_year:
+        return out
+    taken = _Taken(len(text))
+    for p in out:
+        taken.take(p.span.start, p.span.end)
+    extra = [
+        PeriodMention(
+            Span(m.start(), m.end()), Period(None, None, m.group()), (), "relative", baseline=True
+        )
+        for m in sub.yoy.finditer(text)
+        if not taken.hit(m.start(), min(len(text), m.end() + 4))
+    ]
+    if extra:
+        out = sorted(out + extra, key=lambda p: p.span.start)
+    return out
