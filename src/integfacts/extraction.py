@@ -182,6 +182,51 @@ class _Lex:
     unit_gap: re.Pattern[str]
     time_before: _Tail
     dotted: frozenset[str]
+    sign_before: _Tail
+    scale_after: re.Pattern[str]
+    scale_of: dict[str, Decimal]
+    minor_after: re.Pattern[str]
+    minor_of: dict[str, Decimal]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of literal ``words`` as a character trie (longest match first).
+
+    Thousands of currency names and codes stay fast: at each position the
+    engine follows one branch per character instead of trying every word.
+    """
+    root: dict[str, Any] = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        if w:
+            node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) or "(?!)"
+
+
+_CODE = re.compile(r"[A-Za-z]{3}")
+"""An ISO 4217 code, upper or lower case: matched only as written ("ALL", never "all")."""
+
+
+def _currency_alt(words: Iterable[str], *, rev: bool = False) -> str:
+    """Currency names and symbols case-insensitively, then codes as written."""
+    ws = [w[::-1] if rev else w for w in words]
+    codes = [w for w in ws if _CODE.fullmatch(w)]
+    names = [w.lower() for w in ws if not _CODE.fullmatch(w)]
+    return f"(?:(?i:{_trie(names)})|{_trie(codes)})"
+
+
+# "-0.3%", "−5 million": a dash right before the digits, after a space or an opening mark
+_SIGN_DASHES = "-\u2212\u2013\u2012\ufe63\uff0d"
 
 
 @functools.cache
@@ -203,6 +248,12 @@ def _lex(code: str) -> _Lex:
     symbols = list(common().get("currencies", {}))
     names = list(own)
     cur_words = symbols + names
+    cur_alt = _currency_alt(cur_words)
+    num: dict[str, Any] = lang.raw.get("numerals", {})
+    sign_words = num.get("sign_before", [])
+    sign_word_re = rf"\s+(?i:{_alt(w[::-1] for w in sign_words)})|" if sign_words else ""
+    minor = {k.casefold(): Decimal(str(v)) for k, v in num.get("minor_units", {}).items()}
+    big = [w for w, v in lang.multipliers.items() if v >= 1000]
     change = cl.get("change_before", [])
     gap = cl.get("change_gap", [])
     not_before = cl.get("change_not_before", [])
@@ -219,8 +270,10 @@ def _lex(code: str) -> _Lex:
     return _Lex(
         qual_before=_Tail.of(quals) if quals else never_tail,
         qual_of=quals,
-        cur_before=_Tail.of(cur_words, cs=True, trail=r"\s?", spaces=False),
-        cur_after=re.compile(rf"[ \u00a0]?(?:{_alt(cur_words)}){_END}"),
+        cur_before=_Tail(
+            re.compile(rf"\s?{_currency_alt(cur_words, rev=True)}(?:$|(?=[{_OPEN}]))")
+        ),
+        cur_after=re.compile(rf"[ \u00a0]?{cur_alt}(?:{_END}|{pct_suffix})"),
         cur_of=curs,
         percent_after=re.compile(
             rf"[ \u00a0]?(?i:{_alt(cl.get('percent', ['%']))})(?:{_END}|(?<=%)|{pct_suffix})"
@@ -285,7 +338,12 @@ def _lex(code: str) -> _Lex:
         else never,
         # what may stand between the two ends of a range besides the joiner: a currency
         time_before=_Tail.of(cl["time_before"]) if cl.get("time_before") else never_tail,
-        unit_gap=re.compile(rf"(?:{_alt(cur_words)})?\s?$"),
+        unit_gap=re.compile(rf"{cur_alt}?\s?$"),
+        sign_before=_Tail(re.compile(rf"(?:{sign_word_re}[{_SIGN_DASHES}])(?:$|(?=[{_OPEN}]))")),
+        scale_after=re.compile(rf"[ \u00a0]?(?i:{_alt(big)}){_END}") if big else never,
+        scale_of={w.casefold(): v for w, v in lang.multipliers.items() if v >= 1000},
+        minor_after=re.compile(rf"[ \u00a0]?(?i:{_alt(minor)}){_END}") if minor else never,
+        minor_of=minor,
         dotted=frozenset(
             w.split()[-1].casefold()
             for w in [
@@ -693,7 +751,10 @@ def _classify(
         and _alone_on_line(text, s - 1, e + 1, 40)
     ):
         return "counter", None  # page furniture: "Komentar (0)", "Comments (12)"
-    if re.match(r"[/\-–][^\W\d_]", after) or re.match(r"/\d+/[^\W\d_]", after):
+    hyphen_number = i + 1 < len(numerals) and numerals[i + 1].span.start == e + 1
+    if (re.match(r"[/\-–][^\W\d_]", after) and not hyphen_number) or re.match(
+        r"/\d+/[^\W\d_]", after
+    ):
         return "identifier", None  # "2887/QD-UBND", "59-NQ/TW", "15/2023/ND-CP"
     if re.match(r"[.)]\s", after) and not num.words and _line_starts_at(text, s):
         return "list_marker", None
@@ -720,7 +781,14 @@ def _classify(
         unit_after = lex.cur_after.match(text, e) or lex.percent_after.match(text, e)
         if not unit_after and word.casefold() != "x":
             return "name", None  # "5G", "3D", "A320neo"
-    if num.words and num.value == 1 and not num.scaled:
+    if (
+        num.words
+        and num.value == 1
+        and not num.scaled
+        and not lex.sign_before.search(before)
+        and not lex.cur_after.match(text, e)
+        and not lex.percent_after.match(text, e)
+    ):
         return "article", None  # "one of", "salah satu", "một trong": not a figure
     if num.words and not num.scaled and _inside_term(ctx, s, e):
         return "name", None  # "hai" in "thương mại hai chiều" (two-way trade): part of a term
@@ -751,15 +819,38 @@ def _classify(
             draft.numerals.append(i + 1)
             draft.step = max(num.step, nxt.step)
             draft.is_range = True
-    _attach_units(ctx, draft, s)
+    prev = i - 1 if i > 0 and i - 1 not in outcome else -1
+    _attach_units(
+        ctx, draft, s, prev_end=numerals[prev].span.end if prev >= 0 else -1, scaled=num.scaled
+    )
+    minor = nxt is not None and i + 1 not in outcome and not draft.is_range
+    if minor and draft.kind is ClaimKind.MONEY and draft.end > e and nxt is not None:
+        # "20 dollars 43 cents": the hundredths after the unit belong to the amount
+        cents = lex.minor_after.match(text, nxt.span.end)
+        gap = text[draft.end : nxt.span.start]
+        if cents and gap.strip() in ("", *ctx.lang.connectors) and nxt.value < 100:
+            factor = lex.minor_of[cents.group().strip(" \u00a0").casefold()]
+            draft.value += nxt.value * factor * (-1 if draft.value < 0 else 1)
+            draft.step = min(draft.step, factor) if draft.step else _ZERO_STEP
+            draft.end = cents.end()
+            draft.numerals.append(i + 1)
     return "", draft
 
 
-def _attach_units(ctx: _Ctx, d: _Draft, left: int) -> None:
-    """Currency, percent, qualifier and change cues around a draft (in place).
+_ZERO_STEP = Decimal(0)
+
+
+def _attach_units(
+    ctx: _Ctx, d: _Draft, left: int, *, prev_end: int = -1, scaled: bool = True
+) -> None:
+    """Currency, percent, sign, qualifier and change cues around a draft (in place).
 
     ``left`` is where the figure's own words start; each cue found before it
-    ("US$", "lebih dari", "between") extends the span leftwards.
+    ("US$", "lebih dari", "between", "-", "minus") extends the span leftwards.
+    ``prev_end`` is where the amount before it ends (-1: none): a currency
+    name right after that amount is its own ("5 million euros 10 years ago").
+    ``scaled``: the figure has its scale word; if not, one after its currency
+    applies ("75 USD million").
     """
     text, lex = ctx.text, ctx.lex
     base = max(0, left - _LEFT)
@@ -777,6 +868,12 @@ def _attach_units(ctx: _Ctx, d: _Draft, left: int) -> None:
         )
         d.kind = ClaimKind.MONEY
         d.end = m.end()
+        sc = lex.scale_after.match(text, d.end) if not scaled and not d.is_range else None
+        if sc:  # "75 USD million"
+            factor = lex.scale_of[sc.group().strip(" \u00a0").casefold()]
+            d.value *= factor
+            d.step = d.step * factor if d.step else factor
+            d.end = sc.end()
     else:
         pts = lex.points_after.match(text, d.end)
         pct = lex.percent_after.match(text, d.end)
@@ -784,17 +881,31 @@ def _attach_units(ctx: _Ctx, d: _Draft, left: int) -> None:
             d.unit, d.kind, d.end = "pp", ClaimKind.PERCENT, pts.end()
         elif pct:
             d.unit, d.kind, d.end = "%", ClaimKind.PERCENT, pct.end()
+    signed = False
+    original = before
+    sg = lex.sign_before.search(before) if not d.is_range else None
+    if sg:  # "-0.3%", "minus 5", "منفی ۰٫۳ درصد"
+        signed = True
+        before = take(sg)
     pb = lex.percent_before.search(before) if d.unit is None else None
     if pb:  # "٪۷٫۶"
         d.unit, d.kind = "%", ClaimKind.PERCENT
         before = take(pb)
     # currency before ("US$1.438,66", "₫460,8 juta", "Rp 5 juta")
     cb = lex.cur_before.search(before)
+    if cb and prev_end >= 0 and not text[prev_end : base + cb.start()].strip():
+        cb = None  # "5 million euros 10 years ago": the currency is the amount's before
     if cb and d.unit is None:
         sym = cb.group().strip()
         d.unit = lex.cur_of.get(sym) or lex.cur_of.get(sym.casefold())
         d.kind = ClaimKind.MONEY
         before = take(cb)
+        sg = lex.sign_before.search(before) if not signed and not d.is_range else None
+        if sg:  # "-$5 million"
+            signed = True
+            before = take(sg)
+    if signed:
+        d.value = -d.value
     rb = lex.range_before.search(before) if d.is_range else None
     if rb:  # "between $1 billion and $1.5 billion", "từ 60 đến 70"
         before = take(rb)
@@ -809,9 +920,12 @@ def _attach_units(ctx: _Ctx, d: _Draft, left: int) -> None:
     # change: "naik 16,7%", "tăng 9,6%", "up 5%", "۱۶٫۷ درصد افزایش"
     if lex.change_before.search(before) or lex.change_after.match(text, d.end):
         d.change = True
+    if signed and lex.change_before.search(original):
+        d.change = True  # "رشد منفی ۰٫۳ درصد": the sign word is part of the change cue
     if lex.change_down.search(before) or lex.change_after_down.match(text, d.end):
         d.change = True
-        d.value = -d.value  # a fall is a negative change
+        if not signed:  # "down -0.3%" states the fall once
+            d.value = -d.value  # a fall is a negative change
         if d.upper is not None:
             d.value, d.upper = -d.upper, -d.value + 0
     # a qualifier-free exact integer count commits to itself; scaled words keep their step
