@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from integfacts._regex import alternation, first_chars, starting_with
+from integfacts.concepts import builtin as builtin_lexicon
 from integfacts.grammar import (
     grammar,
     head_phrase,
@@ -61,6 +62,7 @@ __all__ = ["DocumentTooLargeError", "extract", "scan"]
 DEFAULT_MAX_CHARS = 20_000_000
 """Documents longer than this (characters) are refused unless the caller raises the limit."""
 
+_ONE = Decimal(1)
 _LEFT = 48  # characters of left context examined for cue words
 _RIGHT = 40
 _END = r"(?![^\W\d_])"
@@ -320,7 +322,7 @@ def _lex(code: str) -> _Lex:
         else never,
         mult_of=mult,
         year_after=re.compile(rf"\s*(?i:{_alt(year_words)}){_END}") if year_words else never,
-        refine=common().get("refine", {}),
+        refine={k: dict(v) for k, v in builtin_lexicon().refine_table().items()},
         rank_after=re.compile(rf"\s+(?i:{_alt(cl['rank_after'])}){_END}")
         if cl.get("rank_after")
         else never,
@@ -1052,8 +1054,10 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             if period is None and ctx.doc.published is not None:
                 # no period of its own: read as true when the document was published
                 psrc, as_of = PeriodSource.PUBLICATION, ctx.doc.published
+            # a whole-number percentage is rounded to the unit ("64%" commits to 63.5-64.5)
+            step = d.step if d.step or d.unit != "%" else _ONE
             quantity = Quantity(
-                d.value, unit=d.unit, qualifier=d.qualifier, step=d.step, upper=d.upper, of=d.of
+                d.value, unit=d.unit, qualifier=d.qualifier, step=step, upper=d.upper, of=d.of
             )
             claim = Claim(
                 quantity=quantity,
@@ -1203,7 +1207,7 @@ def _concept_kinds() -> dict[str, frozenset[str]]:
 
 
 def _allowed_concepts(kind: ClaimKind) -> frozenset[str] | None:
-    return _concept_kinds().get(kind.value)
+    return builtin_lexicon().allowed(kind.value)
 
 
 def _dominant(places: Sequence[Mention]) -> str | None:

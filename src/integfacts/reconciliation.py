@@ -135,7 +135,10 @@ def block_key(
     if c.metric:
         return (dim, c.metric, subj)
     p = _phrase_key(c)
-    rep = clusters[(dim, subj, c.lang)][p] if p else ""
+    if not p:
+        # nothing says what the figure measures: it meets no other claim
+        return (dim, f"~{c.lang}:#{c.source}:{c.span.start}", subj)
+    rep = clusters[(dim, subj, c.lang)][p]
     return (dim, f"~{c.lang}:{rep}", subj)
 
 
@@ -344,24 +347,62 @@ def _period_text(p: Period | None) -> str:
     return "unstated" if p is None else p.label
 
 
-PeriodKey = tuple[datetime.date | None, datetime.date | None] | None
-"""(start, end) of a period; ``None`` when no period (or an empty one) is stated."""
+def _when(c: Claim) -> str:
+    """The period a claim states, else the day it was stated true ("as of 2025-09-15")."""
+    if c.period is None and c.as_of is not None:
+        return f"as of {c.as_of.isoformat()}"
+    return _period_text(c.period)
+
+
+PeriodKey = tuple[datetime.date | None, datetime.date | None, datetime.date | None] | None
+"""(start, end, as of) of a claim's time: the period it states, else the day it was
+stated true; ``None`` when neither is known."""
+
+_ASOF_DAYS = 92
+"""Figures stated as of days further apart than this are about different times;
+closer, the later one may update the earlier (running tallies)."""
 
 
 def _period_key(p: Period | None) -> PeriodKey:
     if p is None or (p.start is None and p.end is None):
         return None
-    return (p.start, p.end)
+    return (p.start, p.end, None)
+
+
+def _claim_key(c: Claim) -> PeriodKey:
+    """The time key of a claim: its stated period, else its as-of day."""
+    p = c.period
+    if p is not None and (p.start is not None or p.end is not None):
+        return (p.start, p.end, None)
+    if c.as_of is not None:
+        return (None, None, c.as_of)
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
 def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
-    """equal / overlap / disjoint / unknown, for two period keys (cached: few distinct)."""
+    """equal / overlap / asof / disjoint / unknown, for two time keys (cached: few distinct).
+
+    ``asof``: two figures stated true on different days not far apart (a later
+    figure may update an earlier one).
+    """
     if a is None or b is None:
         return "unknown"
     if a == b:
         return "equal"
-    (sa, ea), (sb, eb) = a, b
+    sa, ea, xa = a
+    sb, eb, xb = b
+    if xa is not None and xb is not None:
+        return "disjoint" if abs((xa - xb).days) > _ASOF_DAYS else "asof"
+    if xa is not None or xb is not None:
+        # a stated period against a figure read as of a day: apart only when the
+        # period ended long before that day or begins after it
+        x = xa if xa is not None else xb
+        s, e = (sb, eb) if xa is not None else (sa, ea)
+        assert x is not None
+        if (e is not None and (x - e).days > _ASOF_DAYS) or (s is not None and s > x):
+            return "disjoint"
+        return "unknown"
     lo = max((d for d in (sa, sb) if d is not None), default=datetime.date.min)
     hi = min((d for d in (ea, eb) if d is not None), default=datetime.date.max)
     if lo > hi:
@@ -369,13 +410,20 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
     # open-ended "to date" against a closed range ending in the same year: same span
     if ea and eb and ea.year == eb.year and (sa is None or sb is None):
         return "equal"
-    if sa and sb and ea and eb and sa.year == sb.year and ea.year == eb.year:
-        return "equal"
+    if (
+        sa
+        and sb
+        and ea
+        and eb
+        and (sa.year, sa.month) == (sb.year, sb.month)
+        and (ea.year, ea.month) == (eb.year, eb.month)
+    ):
+        return "equal"  # the same months: "January-September" and "the first nine months"
     return "overlap"
 
 
-def _period_relation(a: Period | None, b: Period | None) -> str:
-    return _key_relation(_period_key(a), _period_key(b))
+def _claims_relation(a: Claim, b: Claim) -> str:
+    return _key_relation(_claim_key(a), _claim_key(b))
 
 
 def _round(v: Decimal, places: int) -> Decimal:
@@ -432,6 +480,7 @@ def _signature(c: Claim) -> tuple[object, ...]:
         q.of,
         c.change,
         None if p is None else (p.start, p.end),
+        c.as_of,
     )
 
 
@@ -470,7 +519,7 @@ class _Stmt:
         self.change = c.change
         self.unit = unit
         self.cls: tuple[bool, str | None] = (c.change, "@" if convertible else unit)
-        self.pkey = _period_key(c.period)
+        self.pkey = _claim_key(c)
         self.value = q.value * rate if rate != _ONE else q.value
         self.qual = q.qualifier
         self.lo, self.lo_open, self.hi, self.hi_open = iv.lo, iv.lo_open, iv.hi, iv.hi_open
@@ -503,7 +552,7 @@ def _verdict(a: _Stmt, b: _Stmt) -> Verdict:
         return Verdict.NOT_COMPARABLE
     if not _apart(a, b):
         return Verdict.AGREE
-    return Verdict.NOT_COMPARABLE if rel == "overlap" else Verdict.CONTRADICT
+    return Verdict.NOT_COMPARABLE if rel in ("overlap", "asof") else Verdict.CONTRADICT
 
 
 def _pair(a: _Stmt, b: _Stmt) -> tuple[Verdict, Diagnosis]:
@@ -536,6 +585,8 @@ def _pair(a: _Stmt, b: _Stmt) -> tuple[Verdict, Diagnosis]:
         diag = fac[0]
     else:
         diag = Diagnosis.VALUE_DIFFERS
+    if rel == "asof":
+        return Verdict.NOT_COMPARABLE, Diagnosis.UPDATE
     if rel == "overlap":
         return Verdict.NOT_COMPARABLE, (
             Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag
@@ -681,7 +732,7 @@ def _relations_large(
                     continue
                 hit = _apart_pair(by_p[pa], by_p[pb], st, wits, ext[pa], ext[pb])
                 if hit:
-                    (other if rel == "overlap" else contra).append(hit)
+                    (other if rel in ("overlap", "asof") else contra).append(hit)
     pick = min(contra) if contra else min(other) if other else None
     if pick is None:
         return [], None
@@ -732,14 +783,14 @@ def _cross_relations(claims: Sequence[Claim], sources: Sequence[AbstractSet[str]
     """
     if len(claims) <= _PAIRWISE_MAX:  # a few claims: pair by pair is cheaper
         return {
-            _period_relation(a.period, claims[j].period)
+            _claims_relation(a, claims[j])
             for i, a in enumerate(claims)
             for j in range(i + 1, len(claims))
             if len(sources[i] | sources[j]) > 1
         }
     by_p: dict[PeriodKey, list[int]] = defaultdict(list)
     for k, c in enumerate(claims):
-        by_p[_period_key(c.period)].append(k)
+        by_p[_claim_key(c)].append(k)
     keys = sorted(by_p, key=str)
     rels: set[str] = set()
     for x, pa in enumerate(keys):
@@ -824,7 +875,7 @@ def _compare(
     values = [c.quantity.value * scale.get(c.quantity.unit, Decimal(1)) for c in claims]
     said = _vs(_say(c) for c in claims) if explain else ""
     if "disjoint" in rels:
-        periods = _vs(_period_text(c.period) for c in claims) if explain else ""
+        periods = _vs(_when(c) for c in claims) if explain else ""
         return _Cmp(
             Verdict.NOT_COMPARABLE,
             Diagnosis.DIFFERENT_PERIOD,
@@ -833,7 +884,7 @@ def _compare(
     if all_overlap:
         note = ""
         if "overlap" in rels:
-            periods = _vs(_period_text(c.period) for c in claims) if explain else ""
+            periods = _vs(_when(c) for c in claims) if explain else ""
             note = f"; the stated periods differ slightly ({periods})"
         if len(set(values)) == 1 and len({c.quantity.qualifier for c in claims}) == 1:
             return _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {said}{note}")
@@ -849,6 +900,16 @@ def _compare(
             f"the sources agree within the precision they state: {said}{note}",
         )
     # the intervals do not overlap
+    if rels == {"asof"}:
+        # one fact stated as of different days: a running tally, not an error
+        latest = max(claims, key=lambda c: (c.as_of or datetime.date.min, c.quantity.value))
+        earlier = _vs(f"{_say(c)} ({_when(c)})" for c in claims if c.as_of != latest.as_of)
+        return _Cmp(
+            Verdict.NOT_COMPARABLE,
+            Diagnosis.UPDATE,
+            f"The figures were stated on different days: the later {_say(latest)}"
+            f" ({_when(latest)}) updates {earlier}",
+        )
     quals = {c.quantity.qualifier for c in claims}
     v_lo, v_hi = min(values), max(values)
     fac = _factor_diagnosis(v_lo, v_hi) if v_lo != v_hi else None
@@ -861,10 +922,11 @@ def _compare(
         diag, text = fac[0], f"{said}: {fac[1]}"
     else:
         rel = (v_hi - v_lo) / v_lo * 100 if v_lo > 0 else None
-        pct = f" by {_round(rel, 0)}%" if rel is not None else ""
+        places = 0 if rel is None or rel >= 10 else 1 if rel >= 1 else 2
+        pct = f" by {_round(rel, places)}%" if rel is not None else ""
         diag, text = Diagnosis.VALUE_DIFFERS, f"values differ{pct}: {said}"
     if "overlap" in rels:
-        periods = _vs(_period_text(c.period) for c in claims) if explain else ""
+        periods = _vs(_when(c) for c in claims) if explain else ""
         return _Cmp(
             Verdict.NOT_COMPARABLE,
             Diagnosis.DIFFERENT_PERIOD if diag is Diagnosis.VALUE_DIFFERS else diag,
@@ -877,12 +939,12 @@ def _compare(
 # -------------------------------------------------------------------- pairing
 
 
-_RANK = {"equal": 0, "unknown": 1, "overlap": 2, "disjoint": 3}
+_RANK = {"equal": 0, "unknown": 1, "overlap": 2, "asof": 2, "disjoint": 3}
 
 
 def _closeness(a: Claim, b: Claim) -> tuple[int, Decimal]:
     """Lower is better: period relation rank, then relative value distance."""
-    rank = _RANK[_key_relation(_period_key(a.period), _period_key(b.period))]
+    rank = _RANK[_key_relation(_claim_key(a), _claim_key(b))]
     va, vb = abs(a.quantity.value), abs(b.quantity.value)
     if va == vb:
         return rank, _ZERO
@@ -949,7 +1011,7 @@ def _groups(
     by_key: dict[PeriodKey, list[int]] = defaultdict(list)
     for claims in by_src.values():
         if len(claims) == 1:
-            by_key[_period_key(claims[0].period)].append(ids[id(claims[0])])
+            by_key[_claim_key(claims[0])].append(ids[id(claims[0])])
     keys = sorted(by_key, key=str)
     for x, ka in enumerate(keys):
         for k in by_key[ka][1:]:
