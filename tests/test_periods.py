@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import integfacts as ifx
+from integfacts.languages import load
+from integfacts.numbers import find_numerals
+from integfacts.periods import PeriodMention, find_periods
 
 PUB = datetime.date(2024, 12, 11)
 
@@ -161,3 +167,113 @@ class TestYearsOrCounts:
             ("Ngày 26 tháng 9 năm 2025", datetime.date(2025, 9, 26), datetime.date(2025, 9, 26))
         ]
         assert [c.text for c in ifx.extract(text, lang="vi", published=PUB)] == ["200"]
+
+
+def _mentions(text: str, lang: str, published: datetime.date | None = PUB) -> list[PeriodMention]:
+    return find_periods(text, find_numerals(text, lang), load(lang), published=published)
+
+
+class TestSubYear:
+    """Months, quarters, halves and the first N months, in both calendars."""
+
+    def test_solar_month_year_is_no_claim(self) -> None:
+        """'مرداد ماه ۱۴۰۴' is Mordad 1404 (2025-07-23..08-22) and 1404 is not a figure."""
+        text = "صادرات نفت در مرداد ماه ۱۴۰۴ به ۱٫۵ میلیون بشکه رسید."
+        claims = ifx.extract(text, lang="fa", published=PUB)
+        assert [c.text for c in claims] == ["۱٫۵ میلیون"]
+        p = claims[0].period
+        assert p is not None
+        assert (p.start, p.end) == (datetime.date(2025, 7, 23), datetime.date(2025, 8, 22))
+
+    def test_first_months_count_is_no_claim(self) -> None:
+        """In 'the first nine months of 2025' neither nine nor 2025 is a figure."""
+        text = "In the first nine months of 2025, the city welcomed 12 delegations."
+        claims = ifx.extract(text, lang="en", published=PUB)
+        assert [c.text for c in claims] == ["12"]
+        p = claims[0].period
+        assert p is not None
+        assert (p.start, p.end) == (datetime.date(2025, 1, 1), datetime.date(2025, 9, 30))
+
+    @pytest.mark.parametrize(
+        ("published", "year"),
+        [(datetime.date(2025, 9, 26), 2025), (datetime.date(2025, 8, 2), 2024)],
+    )
+    def test_month_without_year_is_the_latest_one(
+        self, published: datetime.date, year: int
+    ) -> None:
+        """'in September' is the latest September that has begun by publication."""
+        (m,) = _mentions("Exports fell in September.", "en", published)
+        assert (m.period.start, m.period.end) == (
+            datetime.date(year, 9, 1),
+            datetime.date(year, 9, 30),
+        )
+
+    def test_without_publication_date_the_period_is_open(self) -> None:
+        """With no publication date, 'Quý I' is a quarter of an unknown year (open)."""
+        (m,) = _mentions("Quý I, GDP tăng 6,9%.", "vi", None)
+        assert m.granularity == "quarter"
+        assert (m.period.start, m.period.end) == (None, None)
+        assert m.numerals == ()
+
+    def test_a_verb_is_no_month(self) -> None:
+        """Lower-case 'may' is a verb, and 'March' needs a year or a cue to be a month."""
+        assert _mentions("Prices may rise and March on.", "en") == []
+
+    def test_baseline_is_marked(self) -> None:
+        """'so với năm 2023' is the comparison base: the mention says so."""
+        (m,) = _mentions("Xuất khẩu tăng 9,6% so với năm 2023.", "vi")
+        assert m.baseline
+        assert not m.as_of
+
+    def test_year_on_year_only_when_asked(self) -> None:
+        """A year-on-year phrase is a mention only with year_on_year=True."""
+        text = "Imports rose 12% year on year."
+        nums = find_numerals(text, "en")
+        assert find_periods(text, nums, load("en"), published=PUB) == []
+        (m,) = find_periods(text, nums, load("en"), published=PUB, year_on_year=True)
+        assert m.baseline
+        assert (m.period.start, m.period.end) == (None, None)
+
+
+class TestLinear:
+    """find_periods stays linear in the length of the text."""
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "the first ",
+                    "quarter ",
+                    "Q1",
+                    "tháng ",
+                    "9",
+                    "/",
+                    "2025 ",
+                    "as of ",
+                    "September",
+                    "-",
+                    "ماه ",
+                    "نخست ",
+                    "۱۴۰۴ ",
+                    "(15/9) ",
+                    "so với ",
+                    " ",
+                ]
+            ),
+            min_size=1,
+            max_size=60,
+        ),
+        st.sampled_from(["en", "id", "vi", "fa"]),
+    )
+    @settings(max_examples=60, deadline=None)
+    def test_adversarial_text_scales_linearly(self, parts: list[str], lang: str) -> None:
+        """A pattern repeated 8x as often takes at most about 8x (x3 slack) as long."""
+        unit = "".join(parts)
+        times = []
+        for reps in (40, 320):
+            text = unit * reps
+            nums = find_numerals(text, lang)
+            t0 = time.perf_counter()
+            find_periods(text, nums, load(lang), published=PUB)
+            times.append(time.perf_counter() - t0)
+        assert times[1] <= 24 * times[0] + 0.05

@@ -1193,9 +1193,10 @@ def _baselines(
     for mention in mentions:
         p = mention
         s = p.span.start
-        base = not p.as_of and bool(sub.baseline_before.search(text[max(0, s - 60) : s]))
+        cue = sub.baseline_after_figure.match(text, s)
+        upto = cue.end() if cue is not None else s  # "up from 2023": the cue is in the span
+        base = not p.as_of and bool(sub.baseline_before.search(text[max(0, s - 60) : upto]))
         if not base and not p.as_of and sub.baseline_after_figure is not _NEVER:
-            cue = sub.baseline_after_figure.match(text, s)
             cue_s = s if cue is not None else -1
             if cue is None:
                 back = sub.baseline_cue_end.search(text[max(0, s - 12) : s])
