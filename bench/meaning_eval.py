@@ -193,6 +193,19 @@ def locate(text: str, ref: Ref) -> tuple[int, int] | None:
     return pos, pos + len(ref.figure)
 
 
+def labelled_figures(ev: Event) -> list[Ref]:
+    """Every labelled figure (figure entries and pair ends), one per occurrence in a doc."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Ref] = []
+    for ref in list(ev.figures) + [r for p in ev.pairs for r in (p.a, p.b)]:
+        where = locate(ev.docs[ref.doc].text, ref)
+        key = (ref.doc, where[0] if where is not None else -ref.nth)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
 def find_claim(claims: Sequence[Claim], where: tuple[int, int]) -> Claim | None:
     """The claim whose span overlaps ``where`` the most (None when none overlaps)."""
     best: Claim | None = None
@@ -236,7 +249,16 @@ def score_event(ev: Event, verbose: bool, out: list[str]) -> Tally:
     Returns:
         The event's tally.
     """
-    report: Report = integfacts.reconcile(list(ev.docs.values()))
+    try:
+        report: Report = integfacts.reconcile(list(ev.docs.values()))
+    except Exception as exc:  # a measurement: an engine error scores the event as all wrong
+        out.append(f"  ERROR: reconcile failed: {type(exc).__name__}: {exc}")
+        tally = Tally()
+        for p in ev.pairs:
+            tally.n[p.label] += 1
+        tally.figures = len(labelled_figures(ev))
+        tally.not_figures = len(ev.not_figures)
+        return tally
     by_source: dict[str, list[Claim]] = {}
     for c in report.claims:
         by_source.setdefault(c.source, []).append(c)
@@ -249,14 +271,8 @@ def score_event(ev: Event, verbose: bool, out: list[str]) -> Tally:
             return None, None
         return find_claim(by_source.get(doc.source, []), where), where
 
-    seen: set[tuple[str, int]] = set()
-    refs = list(ev.figures) + [r for p in ev.pairs for r in (p.a, p.b)]
-    for ref in refs:
-        claim, where = claim_of(ref)
-        key = (ref.doc, where[0] if where is not None else -ref.nth)
-        if key in seen:
-            continue
-        seen.add(key)
+    for ref in labelled_figures(ev):
+        claim, _ = claim_of(ref)
         tally.figures += 1
         if claim is not None:
             tally.found += 1
