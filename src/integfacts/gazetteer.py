@@ -43,8 +43,10 @@ import attrs
 __all__ = [
     "Place",
     "PlaceMention",
+    "ancestors",
     "contains",
     "country_of",
+    "display_name",
     "find_places",
     "normalise_token",
     "place",
@@ -181,6 +183,7 @@ class _Data:
     index: dict[str, str]  # name key -> its raw entries, parsed on a hit
     longest: dict[str, int]  # first word -> most words of a name starting with it
     titles: dict[str, frozenset[str]]  # lang -> person titles ("Mr", "ông", "آقای")
+    stopwords: dict[str, frozenset[str]]  # lang -> function words ("in", "the")
 
 
 @functools.cache
@@ -193,6 +196,7 @@ def _data() -> _Data:
     index: dict[str, str] = {}
     longest: dict[str, int] = {}
     titles: dict[str, frozenset[str]] = {}
+    stopwords: dict[str, frozenset[str]] = {}
     for line in text.splitlines():
         kind = line[:2]
         if kind == "K\t":
@@ -208,7 +212,10 @@ def _data() -> _Data:
         elif kind == "T\t":
             lang, *words = line[2:].split("\t")
             titles[lang] = frozenset(words)
-    return _Data(rows, by_id, index, longest, titles)
+        elif kind == "S\t":
+            lang, *words = line[2:].split("\t")
+            stopwords[lang] = frozenset(words)
+    return _Data(rows, by_id, index, longest, titles, stopwords)
 
 
 @functools.cache
@@ -217,13 +224,32 @@ def _place(number: int) -> Place:
     return Place(pid, display, level, parent or None, country, int(pop))
 
 
+@attrs.frozen
+class _Entry:
+    place: int  # number of the place's row
+    langs: frozenset[str]  # languages the name is valid in
+    upper: bool  # the text must capitalise the name's first letter
+    acronym: bool  # the text must write the name in capitals ("US", "HCMC")
+    person: bool  # also a person's name: not next to another capitalised word
+    common: frozenset[str]  # languages where the name is also a common word
+
+
 @functools.cache
-def _entries(raw: str) -> tuple[tuple[int, frozenset[str], bool, frozenset[str]], ...]:
+def _entries(raw: str) -> tuple[_Entry, ...]:
     out = []
     for entry in raw.split(";"):
         number, langs, flags = entry.split("|")
-        upper, *common = flags.split(",")
-        out.append((int(number), frozenset(langs.split(",")), upper == "U", frozenset(common)))
+        marks, *common = flags.split(",")
+        out.append(
+            _Entry(
+                int(number),
+                frozenset(langs.split(",")),
+                "U" in marks,
+                "A" in marks,
+                "P" in marks,
+                frozenset(common),
+            )
+        )
     return tuple(out)
 
 
@@ -265,6 +291,39 @@ def country_of(place_id: str) -> str:
         The ISO 3166-1 alpha-2 code of its country (itself for a country).
     """
     return place(place_id).country
+
+
+def ancestors(place_id: str) -> tuple[str, ...]:
+    """A place and the places that enclose it, innermost first.
+
+    Args:
+        place_id: an id as in :attr:`Place.id`.
+
+    Returns:
+        The ids from the place itself up to its country.
+
+    Example:
+        >>> ancestors("GN1583992")
+        ('GN1583992', 'VN-DN', 'VN')
+    """
+    chain = [place_id]
+    parent = place(place_id).parent
+    while parent is not None:
+        chain.append(parent)
+        parent = place(parent).parent
+    return tuple(chain)
+
+
+def display_name(place_id: str) -> str:
+    """The English display name of a place (CLDR for countries, ISO 3166-2 for provinces).
+
+    Args:
+        place_id: an id as in :attr:`Place.id`.
+
+    Returns:
+        The name, e.g. ``"Vietnam"`` for ``"VN"``.
+    """
+    return place(place_id).name
 
 
 def contains(outer_id: str, inner_id: str) -> bool:
@@ -314,7 +373,6 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
         [(14, 23, 'VN-27')]
     """
     data = _data()
-    titles = data.titles.get(lang, frozenset())
     matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
     words = [normalise_token(m.group()) for m in matches]
     out: list[PlaceMention] = []
@@ -334,7 +392,7 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
             raw = index.get(" ".join(words[i : last + 1]) if size > 1 else words[i])
             if raw is None:
                 continue
-            found = _choose(text, matches, i, last, lang, raw, titles)
+            found = _choose(text, matches, words, i, last, lang, raw)
             if found is not None:
                 i = last + 1
                 break
@@ -348,28 +406,112 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
 def _choose(
     text: str,
     matches: list[re.Match[str]],
+    words: list[str],
     first: int,
     last: int,
     lang: str,
     raw: str,
-    titles: frozenset[str],
 ) -> PlaceMention | None:
     """The mention of the words ``first..last`` when one of the name's places fits."""
+    data = _data()
     start = matches[first].start()
-    if first > 0 and normalise_token(matches[first - 1].group()) in titles:
+    if first > 0 and words[first - 1] in data.titles.get(lang, ()):
         return None
+    end = matches[last].end()
+    capitals = text[start:end].isupper()
     ids: list[str] = []
-    for number, langs, upper, common in _entries(raw):
-        if lang not in langs or (upper and not text[start].isupper()):
+    for e in _entries(raw):
+        if lang not in e.langs or (e.upper and not text[start].isupper()):
             continue
-        if lang in common and (_sentence_initial(text, start) or matches[last].group().isupper()):
+        if (e.acronym and not capitals) or (
+            capitals and not e.acronym and sum(c.isalpha() for c in text[start:end]) < 4
+        ):
+            continue  # "Us" is no "US"; "URI" is no "Uri"
+        if lang in e.common and (_sentence_initial(text, start) or capitals):
             continue
-        pid = _place(number).id
+        if e.person and _beside_capital(text, matches, words, first, last, lang):
+            continue
+        pid = _place(e.place).id
         if pid not in ids:
             ids.append(pid)
     if not ids:
         return None
-    after = matches[last].end()
-    if after < len(text) and unicodedata.category(text[after]) in {"Sc", "Nd"}:
+    if end < len(text) and unicodedata.category(text[end]) in {"Sc", "Nd"}:
         return None  # a currency's prefix: "US$", "S$"
-    return PlaceMention(start, matches[last].end(), ids[0], tuple(ids[1:]))
+    return PlaceMention(start, end, ids[0], tuple(ids[1:]))
+
+
+def _beside_capital(
+    text: str, matches: list[re.Match[str]], words: list[str], first: int, last: int, lang: str
+) -> bool:
+    """Whether a capitalised word (not a function word) stands right before or after."""
+    if last + 1 < len(matches):
+        after = matches[last + 1]
+        if text[matches[last].end() : after.start()] == " " and after.group()[0].isupper():
+            return True
+    if first > 0:
+        before = matches[first - 1]
+        if (
+            text[before.end() : matches[first].start()] == " "
+            and before.group()[0].isupper()
+            and words[first - 1] not in _data().stopwords.get(lang, ())
+        ):
+            return True
+    return False
+
+
+# ---- added by the lead for extraction (display names, hierarchy chain); keep when editing
+
+
+def _fold(name: str) -> str:
+    """``name`` without diacritics ("Quảng Nam" -> "Quang Nam", "Kermān" -> "Kerman")."""
+    s = unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _city_names() -> dict[str, str]:
+    """Province id -> the English name of its same-named city ("VN-HN" -> "Hanoi")."""
+    out: dict[str, str] = {}
+    admin = {
+        p.id: _fold(p.name).casefold().replace(" ", "") for p in places() if p.level == "admin1"
+    }
+    for p in places():
+        if p.level != "city" or p.parent not in admin:
+            continue
+        key = _fold(p.name).casefold().replace(" ", "")
+        name = admin[p.parent]
+        same = key.startswith(name) or (len(key) >= 4 and name.startswith(key))
+        if same and p.parent not in out:
+            out[p.parent] = _fold(p.name)
+    return out
+
+
+def display_name(place_id: str) -> str:
+    """The name reports show for a place: English, without diacritics.
+
+    A province that shares its name with its main city is shown by the city's
+    English name ("VN-HN" -> "Hanoi", "VN-DN" -> "Da Nang").
+
+    Example:
+        >>> display_name("VN-DN"), display_name("VN-27"), display_name("VN")
+        ('Da Nang', 'Quang Nam', 'Vietnam')
+    """
+    p = place(place_id)
+    if p.level == "admin1":
+        city = _city_names().get(p.id)
+        if city is not None:
+            return city
+    return _fold(p.name)
+
+
+def ancestors(place_id: str) -> tuple[str, ...]:
+    """The place and every place that contains it, innermost first (ends at the country)."""
+    chain = [place_id]
+    seen = {place_id}
+    parent = place(place_id).parent
+    while parent is not None and parent not in seen:
+        chain.append(parent)
+        seen.add(parent)
+        parent = place(parent).parent
+    return tuple(chain)
