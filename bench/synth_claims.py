@@ -27,10 +27,9 @@ import datetime
 import random
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 import integfacts as ifx
-from integfacts.languages import common, load
+from integfacts.concepts import builtin as builtin_lexicon
 
 SUBJECTS: tuple[str | None, ...] = (
     "Da Nang",
@@ -100,18 +99,18 @@ _PERIOD_YEARS = tuple(range(2015, 2026))
 
 
 def concept_terms() -> dict[str, dict[str, list[str]]]:
-    """concept key -> language -> its surface terms, from ``languages/*.toml``."""
+    """concept key -> language -> its surface terms, from the concept lexicon."""
     out: dict[str, dict[str, list[str]]] = {}
     for code in LANG_CODES:
-        for key, terms in load(code).raw.get("concepts", {}).items():
+        for key, terms in builtin_lexicon().table(code).items():
             out.setdefault(key, {})[code] = list(terms)
     return out
 
 
 def _concept_kinds() -> dict[str, set[str]]:
-    """kind -> the concept keys a money amount / percentage may measure (common.toml)."""
-    kinds: dict[str, Any] = common().get("concept_kinds", {})
-    return {k: set(v) for k, v in kinds.items()}
+    """kind -> the concept keys a money amount / percentage / rank may measure (the lexicon)."""
+    lex = builtin_lexicon()
+    return {k: set(lex.allowed(k) or ()) for k in sorted(lex.checked_kinds)}
 
 
 def _period(rng: random.Random) -> ifx.Period:

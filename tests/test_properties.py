@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import integfacts as ifx
+from integfacts.concepts import builtin as builtin_lexicon
 from integfacts.languages import load
 from integfacts.strategies import claims, documents, numerals
 
@@ -61,8 +62,10 @@ def _strings(value: Any) -> Iterator[str]:
 def _vocabulary(lang: str) -> list[str]:
     """Every word and phrase of a language file: number words, cues, currencies, terms."""
     raw = load(lang).raw
-    sections = ("numerals", "claims", "currencies", "periods", "subject", "concepts")
-    return sorted({s for sec in sections for s in _strings(raw.get(sec, {})) if s.strip()})
+    sections = ("numerals", "claims", "currencies", "periods", "subject")
+    words = {s for sec in sections for s in _strings(raw.get(sec, {})) if s.strip()}
+    words.update(t for terms in builtin_lexicon().table(lang).values() for t in terms)
+    return sorted(words)
 
 
 def texts(lang: str) -> st.SearchStrategy[str]:

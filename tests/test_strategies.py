@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import integfacts as ifx
+from integfacts.concepts import builtin as builtin_lexicon
 from integfacts.languages import load
 from integfacts.metrics import find_concepts
 from integfacts.strategies import (
@@ -148,8 +149,7 @@ class TestModelValues:
         assert len(c.span) == len(c.text)
         assert c.lang == lang
         assert ifx.parse_number(c.text, lang=lang) == c.value
-        concepts = load(lang).raw["concepts"]
-        assert c.metric is None or c.metric in concepts
+        assert c.metric is None or c.metric in builtin_lexicon().concept_keys()
 
     @given(cs=st.lists(claims(sources=st.sampled_from(["a", "b"])), max_size=6))
     @settings(max_examples=30, deadline=None)
@@ -313,22 +313,14 @@ class TestLanguageData:
             "en",
             "id",
             "vi",
-            pytest.param(
-                "fa",
-                marks=pytest.mark.xfail(
-                    strict=True,
-                    reason="metrics opens a look-up only at a term's first word, split at ZWNJ"
-                    " ('بخش'), but reads the text's 'بخش‌های' as one word: fa.toml's"
-                    " 'بخش‌های اقتصادی پیشرو' is never found",
-                ),
-            ),
+            "fa",
         ],
     )
     def test_vocabulary_finds_its_terms(self, lang: str) -> None:
         """Every concept term of a language file, alone, is found whole."""
         missed = [
             t
-            for terms in load(lang).raw["concepts"].values()
+            for terms in builtin_lexicon().table(lang).values()
             for t in terms
             if t[:1].isalpha()  # "-year" is a suffix term
             and [(m.start, m.end) for m in find_concepts(t, lang)] != [(0, len(t))]

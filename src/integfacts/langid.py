@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from integfacts.concepts import builtin as builtin_lexicon
 from integfacts.languages import available, load
 
 __all__ = ["detect_language"]
@@ -63,12 +64,19 @@ def _profiles() -> dict[str, _Profile]:
         det = raw.get("detect", {})
         vocab = {
             w.casefold()
-            for section in ("numerals", "claims", "currencies", "periods", "concepts")
-            # concept keys ("delegations") are language-neutral: only their terms count
-            for text in _strings(raw.get(section, {}), keys=section != "concepts")
+            for section in ("numerals", "claims", "currencies", "periods")
+            for text in _strings(raw.get(section, {}), keys=True)
             for w in _WORD.findall(text)
             if len(w) > 2
         }
+        # concept keys ("delegations") are language-neutral: only their terms count
+        vocab.update(
+            w.casefold()
+            for terms in builtin_lexicon().table(code).values()
+            for text in terms
+            for w in _WORD.findall(text)
+            if len(w) > 2
+        )
         out[code] = _Profile(
             script=str(det.get("script", "Latin")),
             stopwords=frozenset(w.casefold() for w in det.get("stopwords", [])),

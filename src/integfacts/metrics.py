@@ -1,8 +1,9 @@
 """Metric and subject attachment: what a figure measures, and whom it is about.
 
-The concept vocabulary (``[concepts]`` in each language file) maps the terms
-a language uses to shared, language-neutral keys (``fdi_projects``,
-``delegations`` ...), so that claims in different languages can be matched.
+The concept lexicon (:mod:`integfacts.concepts`, ``knowledge/concepts.toml``
+plus a user's own) maps the terms a language uses to shared, language-neutral
+keys (``fdi_projects``, ``deaths`` ...), so that claims in different languages
+can be matched.
 Terms are found exactly first (one compiled alternation per language); a
 phrase no term matches exactly is scored against every term with RapidFuzz, so
 that inflections and small spelling variants still find their concept.
@@ -17,11 +18,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from integfacts.concepts import Lexicon, builtin
 from integfacts.languages import load
 
 __all__ = ["Mention", "concept_of", "find_concepts", "find_places"]
@@ -54,7 +55,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w\u200c\u200d\u0300-\u036f\u064b-\u065f]*(?:[-.]
 _NON_KEY = re.compile(r"[^\w-]|_")
 
 
-def _compile(table: dict[str, Any]) -> _Vocab:
+def _compile(table: Mapping[str, Sequence[str]]) -> _Vocab:
     key_of: dict[str, str] = {}
     max_words = 1
     starts: set[str] = set()
@@ -65,6 +66,9 @@ def _compile(table: dict[str, Any]) -> _Vocab:
             max_words = max(max_words, len(words))
             if words:
                 starts.add(_norm(words[0]))
+            joined = _TOKEN.match(t)  # "کمک‌های غیردولتی": the text reads "کمک‌های" as one word
+            if joined:
+                starts.add(_norm(joined.group()))
     # a term written joined in the text ("هیئتهای" for "هیئت های") starts with the
     # whole key: every key is a possible first word too
     starts.update(key_of)
@@ -77,9 +81,10 @@ def _norm(s: str) -> str:
     return _NON_KEY.sub("", s.casefold())
 
 
-@functools.cache
-def _concepts(code: str) -> _Vocab:
-    return _compile(load(code).raw.get("concepts", {}))
+@functools.lru_cache(maxsize=64)
+def _concepts(code: str, lexicon: Lexicon | None = None) -> _Vocab:
+    """The compiled vocabulary of ``code`` (the built-in lexicon unless one is given)."""
+    return _compile((lexicon if lexicon is not None else builtin()).table(code))
 
 
 @functools.cache
@@ -240,9 +245,23 @@ def _look_up(
     return out
 
 
-def find_concepts(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Every concept term in ``text[start:end]``, with absolute offsets."""
-    return _find(_concepts(lang), text, start, len(text) if end is None else end)
+def find_concepts(
+    text: str,
+    lang: str,
+    start: int = 0,
+    end: int | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Mention]:
+    """Every concept term in ``text[start:end]``, with absolute offsets.
+
+    Args:
+        text: the text to search.
+        lang: its language code.
+        start: where to start looking.
+        end: where to stop (the end of the text when ``None``).
+        lexicon: the concept lexicon (:func:`integfacts.concepts.builtin` when ``None``).
+    """
+    return _find(_concepts(lang, lexicon), text, start, len(text) if end is None else end)
 
 
 def find_places(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -250,12 +269,14 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
     return _find(_places(lang), text, start, len(text) if end is None else end)
 
 
-def concept_of(phrase: str, lang: str) -> str | None:
+def concept_of(phrase: str, lang: str, lexicon: Lexicon | None = None) -> str | None:
     """The concept key a phrase names, exactly or within a small edit distance.
 
-    Returns ``None`` when no term of the language's vocabulary is close.
+    The first term found in the phrase names it; else the closest term within
+    the fuzzy cut-off. Returns ``None`` when no term of the language's
+    vocabulary (in ``lexicon``, the built-in one by default) is close.
     """
-    vocab = _concepts(lang)
+    vocab = _concepts(lang, lexicon)
     if not phrase.strip() or not vocab.key_of:
         return None
     # a short phrase: tokenised here, not in the documents' cache (it would evict them)

@@ -50,6 +50,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the test
         'pip install "integfacts[test]" (or pip install hypothesis)'
     ) from exc
 
+from integfacts.concepts import builtin as builtin_lexicon
 from integfacts.languages import available, common, load
 from integfacts.model import (
     Claim,
@@ -623,37 +624,18 @@ def periods(*, min_year: int = 1990, max_year: int = 2040) -> st.SearchStrategy[
 def _concepts_for(code: str, kind: str) -> list[tuple[str, str]]:
     """(concept key, term) pairs a figure of ``kind`` can measure in ``code``.
 
-    Money and percentages take the concepts ``common.toml`` allows them;
-    counts the concepts that are neither money nor a rate.
+    The concepts whose lexicon ``kinds`` list ``kind`` (``integfacts.concepts``),
+    but not years nor the concepts that name places.
     """
-    table: dict[str, list[str]] = load(code).raw.get("concepts", {})
-    kinds: dict[str, list[str]] = common().get("concept_kinds", {})
+    lex = builtin_lexicon()
     skip = {"years", *common().get("place_concepts", [])}
-    if kind == "count":
-        skip |= set(kinds.get("money", [])) | _RATES
-        allowed = None
-    else:
-        allowed = kinds.get(kind)
-    first_key: dict[str, str] = {}
-    for key, terms in table.items():
-        for t in terms:
-            first_key.setdefault(_norm(t), key)
-    out = []
-    for key, terms in table.items():
-        if key in skip or (allowed is not None and key not in allowed):
+    out: list[tuple[str, str]] = []
+    for key, terms in lex.table(code).items():
+        kinds = lex.kinds(key)
+        if key in skip or (kinds is not None and kind not in kinds):
             continue
-        for t in terms:
-            # a term two concepts share names the first (as integfacts.metrics reads it)
-            if first_key[_norm(t)] == key and t[:1].isalpha():
-                out.append((key, t))
+        out.extend((key, t) for t in terms if t[:1].isalpha())
     return out
-
-
-_RATES = frozenset({"growth_rate", "inflation", "industrial_production", "targets"})
-
-
-def _norm(s: str) -> str:
-    return "".join(s.replace("\u200c", "").casefold().split())
 
 
 def _places(code: str) -> list[tuple[str, str]]:
