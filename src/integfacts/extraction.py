@@ -31,8 +31,11 @@ import attrs
 
 from integfacts._regex import alternation, first_chars, starting_with
 from integfacts.concepts import builtin as builtin_lexicon
+from integfacts.gazetteer import ancestors, country_of, display_name
+from integfacts.gazetteer import find_places as gazetteer_places
 from integfacts.grammar import (
     grammar,
+    has_phrase,
     head_phrase,
     noun_run,
     phrase_before,
@@ -41,7 +44,7 @@ from integfacts.grammar import (
 )
 from integfacts.langid import detect_language
 from integfacts.languages import Language, UnsupportedLanguageError, available, common, load
-from integfacts.metrics import Mention, concept_of, find_concepts, find_places
+from integfacts.metrics import Mention, concept_of, find_concepts
 from integfacts.model import (
     Claim,
     ClaimKind,
@@ -1005,12 +1008,14 @@ class _PeriodIndex:
 def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention]) -> list[Claim]:
     """Metric, subject and period for every draft; linear in the number of drafts."""
     text, code = ctx.text, ctx.lang.code
-    every_place = find_places(text, code)
+    figures = _Spans(drafts)
+    # a place inside a figure's words names its currency ("dolar AS", "دلار آمریکا")
+    every_place = [p for p in _places(text, code) if not figures.hit(p.start, p.end)]
     # a dateline ("HANOI --", "Jakarta (ANTARA) -") says where the reporter is,
     # not what a figure is about
     datelines = {p.start for p in every_place if _is_dateline(text, p)}
     doc_places = [p for p in every_place if p.start not in datelines]
-    dominant = _dominant(doc_places)
+    dominant = _main_place(doc_places)
     place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods)
     claims: list[Claim] = []
@@ -1026,7 +1031,9 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     for sent, members in groups:
         in_sent = pindex.within(sent.start, sent.end)
         places = [
-            p for p in find_places(text, code, sent.start, sent.end) if p.start not in datelines
+            p
+            for p in _places(text, code, sent.start, sent.end)
+            if p.start not in datelines and not figures.hit(p.start, p.end)
         ]
         concepts = [
             c
@@ -1047,7 +1054,10 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             )
             if used is not None:
                 taken.add(used)
-            subject = _subject(ctx, d, sent, places, dominant, next_start)
+            where = _subject(ctx, d, sent, places, dominant, next_start)
+            subject = (
+                display_name(where) if where is not None and where != ctx.doc.subject else where
+            )
             later = [o.start for o in members[k + 1 :] if o.start >= d.end]
             period, psrc = _period(ctx, d, later, sent, in_sent, pindex)
             as_of = None
@@ -1210,13 +1220,34 @@ def _allowed_concepts(kind: ClaimKind) -> frozenset[str] | None:
     return builtin_lexicon().allowed(kind.value)
 
 
-def _dominant(places: Sequence[Mention]) -> str | None:
+def _places(text: str, code: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Place names in ``text[start:end]`` from the gazetteer; ``key`` is the place id."""
+    return [Mention(m.start, m.end, m.place) for m in gazetteer_places(text, code, start, end)]
+
+
+def _main_place(places: Sequence[Mention]) -> str | None:
+    """The place a document is about (a place id).
+
+    The country it names most (ties: the first named); within it, the
+    innermost place that contains every place it names there: a story about
+    two provinces is about their country, a story about one province's towns
+    is about that province.
+    """
+    if not places:
+        return None
     counts: dict[str, int] = {}
     for p in places:
-        counts[p.key] = counts.get(p.key, 0) + 1
-    if not counts:
-        return None
-    return max(sorted(counts), key=lambda k: counts[k])
+        c = country_of(p.key)
+        counts[c] = counts.get(c, 0) + 1
+    best = max(counts.values())
+    country = next(country_of(p.key) for p in places if counts[country_of(p.key)] == best)
+    common: tuple[str, ...] | None = None
+    for p in places:
+        if country_of(p.key) != country:
+            continue
+        chain = ancestors(p.key)
+        common = chain if common is None else tuple(x for x in common if x in chain)
+    return common[0] if common else country
 
 
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,[^\n,]{0,30})?\s*(?:--|[-–—:|])")
@@ -1238,7 +1269,7 @@ def _subject(
     dominant: str | None,
     next_start: int,
 ) -> str | None:
-    """The place the figure is about.
+    """The place the figure is about (a place id, or the document's own subject).
 
     In order: a place right after the figure introduced by a locative ("10 in
     Quang Nam", "di Aceh", "tại Quảng Nam", "در کرمان") before the next
@@ -1248,19 +1279,24 @@ def _subject(
     count).
     """
     text = ctx.text
+    g = grammar(ctx.lang.code)
+    if dominant is not None and g.national and not any(p.end <= d.start for p in here):
+        # "nationwide", "cả nước", "secara nasional": the country of the story
+        lo = max(sent.start, max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛") + 1)
+        if has_phrase(text, lo, min(next_start, d.end + 40), g.national, g):
+            return country_of(dominant)
     if here:
-        g = grammar(ctx.lang.code)
         after = [p for p in here if d.end <= p.start < next_start]
         for p in after:
-            ws = words_in(text, d.end, p.start)
+            ws = words_in(text, max(d.end, p.start - 30), p.start)
             tail = tuple(w.key for w in ws[-g.longest :])
-            if any(tail[-n:] in g.locatives for n in range(1, len(tail) + 1)) and len(ws) <= 4:
+            if any(tail[-n:] in g.locatives for n in range(1, len(tail) + 1)):
                 return p.key
         cut = max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛")
         clause = [p for p in here if cut < p.start and p.end <= d.start]
         before = [p for p in here if p.end <= d.start]
         if clause:
-            return clause[-1].key
+            return clause[0].key
         if before:
             return before[0].key
         if after:
