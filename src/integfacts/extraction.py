@@ -933,7 +933,24 @@ def _attach_units(
             d.value = -d.value  # a fall is a negative change
         if d.upper is not None:
             d.value, d.upper = -d.upper, -d.value + 0
+    if d.change and _reached(ctx, before):
+        # "rose to 2.5%", "meningkat menjadi", "به ۲٫۵ درصد افزایش یافت": the level reached
+        d.change = False
+        if d.value < 0 and not signed:
+            d.value = -d.value
+            if d.upper is not None:
+                d.value, d.upper = -d.upper, -d.value + 0
     # a qualifier-free exact integer count commits to itself; scaled words keep their step
+
+
+def _reached(ctx: _Ctx, before: str) -> bool:
+    """Whether the words right before a figure say it is the level reached ("to", "menjadi")."""
+    g = grammar(ctx.lang.code)
+    words = words_in(before, max(0, len(before) - 24), len(before))
+    if not words or before[words[-1].end :].strip(" \u00a0\u200c"):
+        return False
+    keys = tuple(w.key for w in words)
+    return any(keys[-n:] in g.change_to for n in range(1, min(len(keys), g.longest) + 1))
 
 
 class _Spans:
