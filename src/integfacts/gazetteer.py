@@ -293,39 +293,6 @@ def country_of(place_id: str) -> str:
     return place(place_id).country
 
 
-def ancestors(place_id: str) -> tuple[str, ...]:
-    """A place and the places that enclose it, innermost first.
-
-    Args:
-        place_id: an id as in :attr:`Place.id`.
-
-    Returns:
-        The ids from the place itself up to its country.
-
-    Example:
-        >>> ancestors("GN1583992")
-        ('GN1583992', 'VN-DN', 'VN')
-    """
-    chain = [place_id]
-    parent = place(place_id).parent
-    while parent is not None:
-        chain.append(parent)
-        parent = place(parent).parent
-    return tuple(chain)
-
-
-def display_name(place_id: str) -> str:
-    """The English display name of a place (CLDR for countries, ISO 3166-2 for provinces).
-
-    Args:
-        place_id: an id as in :attr:`Place.id`.
-
-    Returns:
-        The name, e.g. ``"Vietnam"`` for ``"VN"``.
-    """
-    return place(place_id).name
-
-
 def contains(outer_id: str, inner_id: str) -> bool:
     """Whether one place lies within another (or is it), through the parent chain.
 
@@ -427,7 +394,7 @@ def _choose(
             capitals and not e.acronym and sum(c.isalpha() for c in text[start:end]) < 4
         ):
             continue  # "Us" is no "US"; "URI" is no "Uri"
-        if lang in e.common and (_sentence_initial(text, start) or capitals):
+        if lang in e.common and not e.acronym and (_sentence_initial(text, start) or capitals):
             continue
         if e.person and _beside_capital(text, matches, words, first, last, lang):
             continue
