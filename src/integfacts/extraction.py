@@ -1033,6 +1033,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     datelines = {p.start for p in every_place if _is_dateline(text, p)}
     doc_places = [p for p in every_place if p.start not in datelines]
     dominant = _main_place(doc_places)
+    doc_place = _place_named(ctx.doc.subject, code) if ctx.doc.subject else None
     place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods)
     claims: list[Claim] = []
@@ -1071,10 +1072,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             )
             if used is not None:
                 taken.add(used)
-            where = _subject(ctx, d, sent, places, dominant, next_start)
-            subject = (
-                display_name(where) if where is not None and where != ctx.doc.subject else where
-            )
+            where, stated = _subject(ctx, d, sent, places, dominant, next_start)
+            place = where if where is not None and where != ctx.doc.subject else None
+            if where is not None and where == ctx.doc.subject:
+                place = doc_place  # the caller's subject, when the gazetteer knows it
+            subject = display_name(place) if place is not None else where
             later = [o.start for o in members[k + 1 :] if o.start >= d.end]
             period, psrc = _period(ctx, d, later, sent, in_sent, pindex)
             as_of = None
@@ -1101,6 +1103,8 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 kind=d.kind,
                 sentence=sent,
                 as_of=as_of,
+                place=place,
+                subject_stated=stated,
                 context=context,
             )
             claims.append(claim)
@@ -1242,6 +1246,15 @@ def _places(text: str, code: str, start: int = 0, end: int | None = None) -> lis
     return [Mention(m.start, m.end, m.place) for m in gazetteer_places(text, code, start, end)]
 
 
+def _place_named(name: str, code: str) -> str | None:
+    """The gazetteer id of a place name given alone ("Da Nang"), if it names one."""
+    for lang in dict.fromkeys((code, "en")):
+        found = _places(name, lang)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name.strip()):
+            return found[0].key
+    return None
+
+
 def _main_place(places: Sequence[Mention]) -> str | None:
     """The place a document is about (a place id).
 
@@ -1285,15 +1298,15 @@ def _subject(
     here: Sequence[Mention],
     dominant: str | None,
     next_start: int,
-) -> str | None:
+) -> tuple[str | None, bool]:
     """The place the figure is about (a place id, or the document's own subject).
 
     In order: a place right after the figure introduced by a locative ("10 in
     Quang Nam", "di Aceh", "tại Quảng Nam", "در کرمان") before the next
     figure; the nearest place before it in its clause; the first place before
     it in its sentence; a place after it before the next figure; the
-    document's subject; the place the document names most (datelines never
-    count).
+    document's subject; the document's main place (datelines never count).
+    The flag says whether the figure's sentence names the place.
     """
     text = ctx.text
     g = grammar(ctx.lang.code)
@@ -1301,26 +1314,26 @@ def _subject(
         # "nationwide", "cả nước", "secara nasional": the country of the story
         lo = max(sent.start, max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛") + 1)
         if has_phrase(text, lo, min(next_start, d.end + 40), g.national, g):
-            return country_of(dominant)
+            return country_of(dominant), True
     if here:
         after = [p for p in here if d.end <= p.start < next_start]
         for p in after:
             ws = words_in(text, max(d.end, p.start - 30), p.start)
             tail = tuple(w.key for w in ws[-g.longest :])
             if any(tail[-n:] in g.locatives for n in range(1, len(tail) + 1)):
-                return p.key
+                return p.key, True
         cut = max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛")
         clause = [p for p in here if cut < p.start and p.end <= d.start]
         before = [p for p in here if p.end <= d.start]
         if clause:
-            return clause[0].key
+            return clause[0].key, True
         if before:
-            return before[0].key
+            return before[0].key, True
         if after:
-            return after[0].key
+            return after[0].key, True
     if ctx.doc.subject:
-        return ctx.doc.subject
-    return dominant
+        return ctx.doc.subject, False
+    return dominant, False
 
 
 def _period(

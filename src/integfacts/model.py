@@ -333,6 +333,11 @@ class Claim:
     change: bool = False
     kind: ClaimKind = ClaimKind.COUNT
     sentence: Span | None = None
+    place: str | None = None
+    """The gazetteer id of the subject (``"VN-DN"``), when the subject is a known place."""
+    subject_stated: bool = False
+    """Whether the figure's own sentence names its subject (else it is the
+    document's main place, or the subject the caller gave)."""
     as_of: datetime.date | None = None
     """The day the figure was stated true: an "as of" date the text gives
     ("tính đến 17h ngày 15/9"), else, for a figure with no period of its own,

@@ -117,7 +117,7 @@ def _phrase_key(c: Claim) -> str:
 
 def loose_group(c: Claim) -> tuple[str, str, str] | None:
     """For a claim without a concept key: the group its phrase is clustered in."""
-    return None if c.metric else (_dimension(c), c.subject or "", c.lang)
+    return None if c.metric else (_dimension(c), _subject_key(c), c.lang)
 
 
 def phrase_clusters(
@@ -127,11 +127,56 @@ def phrase_clusters(
     return {g: _cluster_phrases(tuple(sorted(set(ps))), cutoff) for g, ps in phrases.items()}
 
 
+def _subject_key(c: Claim) -> str:
+    """The subject a block is keyed by: a place's country (places nest within it)."""
+    if c.place is not None:
+        from integfacts.gazetteer import country_of  # noqa: PLC0415 - only for placed claims
+
+        return country_of(c.place)
+    return c.subject or ""
+
+
+def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
+    """Split a block (one country) by subject: (subject shown, claims).
+
+    A place a figure's own sentence names below the country level is its own
+    class; a figure whose place is only the document's main place joins the
+    innermost such class holding its place, else the country's. So the
+    national figure never meets a province's, while "6.1" said of Iran in
+    one story meets "۶٫۱" said of Kerman, the main place of another.
+    """
+    placed = [c for c in block if c.place is not None]
+    if not placed:
+        return [(block[0].subject or "" if block else "", list(block))]
+    from integfacts.gazetteer import ancestors, country_of, display_name  # noqa: PLC0415
+
+    named = {
+        c.place
+        for c in placed
+        if c.subject_stated and c.place is not None and c.place != country_of(c.place)
+    }
+    classes: dict[str, list[Claim]] = defaultdict(list)
+    for c in block:
+        if c.place is None:
+            classes[c.subject or ""].append(c)
+        elif c.subject_stated and c.place in named:
+            classes[c.place].append(c)
+        else:
+            inner = next((a for a in ancestors(c.place) if a in named), None)
+            classes[inner or country_of(c.place)].append(c)
+    out = []
+    for k in sorted(classes):
+        members = classes[k]
+        shown = display_name(k) if any(c.place is not None for c in members) else k
+        out.append((shown, members))
+    return out
+
+
 def block_key(
     c: Claim, clusters: Mapping[tuple[str, str, str], Mapping[str, str]]
 ) -> tuple[str, str, str]:
     """(dimension, metric key or phrase cluster, subject): claims compared only within it."""
-    dim, subj = _dimension(c), c.subject or ""
+    dim, subj = _dimension(c), _subject_key(c)
     if c.metric:
         return (dim, c.metric, subj)
     p = _phrase_key(c)
@@ -157,7 +202,7 @@ def _block_keys(claims: Sequence[Claim], cutoff: float) -> list[tuple[str, str, 
     clusters = phrase_clusters(phrases, cutoff)
     dim = _DIMENSION
     return [
-        (dim[c.kind], c.metric, c.subject or "") if c.metric else block_key(c, clusters)
+        (dim[c.kind], c.metric, _subject_key(c)) if c.metric else block_key(c, clusters)
         for c in claims
     ]
 
@@ -1260,11 +1305,13 @@ def _block_findings(
     *,
     order: _Order,
 ) -> list[Finding]:
-    ordered = sorted(block, key=order)
     score = 100.0 if key[1] and not key[1].startswith("~") else score_cutoff
     out: list[Finding] = []
-    for g in _groups(ordered, witness, order):
-        out.extend(_judge(g, key, score, indep, witness, rates, open_slack, order))
+    for shown, members in _subject_classes(block):
+        ordered = sorted(members, key=order)
+        sub = (key[0], key[1], shown)
+        for g in _groups(ordered, witness, order):
+            out.extend(_judge(g, sub, score, indep, witness, rates, open_slack, order))
     return out
 
 
