@@ -265,7 +265,7 @@ def find_periods(
     lex = _lex(lang.code)
     sub = _sub(lang.code)
     taken = _Taken(len(text))
-    out: list[PeriodMention] = _sub_year(text, numerals, lex, sub, taken, published)
+    out, cues = _sub_year(text, numerals, lex, sub, taken, published)
     used: set[int] = {k for p in out for k in p.numerals}
     n = len(numerals)
     for i, num in enumerate(numerals):
@@ -368,7 +368,7 @@ def find_periods(
     out = fixed + [p for p in out if p.granularity == "relative" and not covered(p)]
     out.sort(key=lambda p: p.span.start)
     out = _join_date_ranges(text, out, lex)
-    out = _as_of(text, numerals, out, sub, published)
+    out = _as_of(text, numerals, out, sub, published, cues)
     return _baselines(text, numerals, out, lex, sub, year_on_year=year_on_year)
 
 
@@ -594,6 +594,7 @@ _WEND = r"(?![\w\u200c])"  # a word ends (no letter, digit or ZWNJ follows)
 _WSTART = r"(?<![\w\u200c])"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _NEVER = re.compile("(?!)")
+_WORDCH = re.compile(r"[\w\u200c]")
 _PUNCT = re.compile(r"[\s,()،]*")
 
 
@@ -602,7 +603,8 @@ class _Sub:
     """Patterns for sub-year periods, as-of days and baselines of one language."""
 
     solar_default: bool  # units with no year are of the Solar Hijri year
-    unit: re.Pattern[str]  # "first quarter", "Q1", "kuartal I", "سه ماهه نخست"
+    anchors: re.Pattern[str]  # U: unit, M: month term, A: as-of cue (one scan of the text)
+    ord_before: re.Pattern[str]  # "first" before "quarter" (ordinal_first languages)
     unit_kind: dict[str, str]  # unit word or letter -> "quarter" | "half"
     ordinals: dict[str, int]  # -1: the last one
     year_tail: re.Pattern[str]  # after a period: "/2025", " of 2025", " năm 2025"
@@ -613,14 +615,13 @@ class _Sub:
     months_cue: re.Pattern[str]  # before a count: "Tính chung", "lũy kế"
     months_year_alone: bool  # "9 tháng năm 2025": a count of months with a year is first-N
     count_words: dict[str, int]
-    count_re: re.Pattern[str] | None
+    count_re: re.Pattern[str] | None  # a count word ending a look-back slice
     month_term: re.Pattern[str]
     month_cue: re.Pattern[str]
     month_bare: bool
     month_capitalized: bool
     month_not_after: re.Pattern[str]
     day_after: re.Pattern[str]
-    as_of: re.Pattern[str] | None
     time: re.Pattern[str]
     time_after: dict[str, int]
     time_free_sep: str  # a minutes separator that makes a time on its own (":")
@@ -636,11 +637,31 @@ class _Sub:
 
 
 def _ws(words: Sequence[str]) -> str:
-    """Words as an alternation where a space also matches any run of whitespace."""
-    return "|".join(
-        r"\s+".join(re.escape(p) for p in w.split())
-        for w in sorted(set(words), key=lambda w: (-len(w), w))
-    )
+    """Words as one pattern (a trie: each position tries one branch per next letter).
+
+    A space in a word matches any run of whitespace. Longer words are tried
+    before their prefixes. The words are matched as given; callers wrap the
+    pattern in ``(?i:...)`` to ignore case (then the words must be lower case).
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in " ".join(w.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie(trie)
+
+
+def _trie(node: dict[str, Any]) -> str:
+    alts = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _opt(words: Sequence[str], pattern: str) -> re.Pattern[str]:
@@ -658,22 +679,18 @@ def _sub(code: str) -> _Sub:
     ords = {str(k).casefold(): int(v) for k, v in per.get("unit_ordinals", {}).items()}
     num = r"(?:iv|iii|ii|i|[1-4])"
     let = rf"|(?P<let>{_alt(letters)})(?P<lnum>[1-4])(?!\d)" if letters else ""
+    ord_before = _NEVER
+    unit_body = "(?!)"
     if not units:
-        unit = _NEVER
+        pass
     elif per.get("ordinal_first", False):
-        unit = re.compile(
-            starting_with(
-                first_chars([*ords, *letters]),
-                rf"{_WSTART}(?i:(?P<ord>{_ws(list(ords))})[\s-]+(?P<unit>{_ws(list(units))}){let}){_WEND}",
-            )
-        )
+        # anchored on the (rarer) unit word; the ordinal before it is looked up then
+        unit_body = rf"{_WSTART}(?i:(?P<unit>{_ws(list(units))}){let}){_WEND}"
+        ord_before = re.compile(rf"{_WSTART}(?i:(?P<ord>{_ws(list(ords))}))[\s-]+$")
     else:
         ordalt = _ws(list(ords)) + "|" + num if ords else num
-        unit = re.compile(
-            starting_with(
-                first_chars([*units, *letters]),
-                rf"{_WSTART}(?i:(?P<unit>{_ws(list(units))})[\s-]*(?P<ord>{ordalt}){let}){_WEND}",
-            )
+        unit_body = (
+            rf"{_WSTART}(?i:(?P<unit>{_ws(list(units))})[\s-]*(?P<ord>{ordalt}){let}){_WEND}"
         )
     link = list(per.get("year_link", [])) + list(per.get("year_words", []))
     lk = rf"(?:(?:{_ws(link)})\s+)?" if link else ""
@@ -687,14 +704,28 @@ def _sub(code: str) -> _Sub:
         term += rf"|(?P<mw>{re.escape(mw)})\s*(?P<num>\d{{1,2}})(?!\d)"
     pre = per.get("month_prefix", [])
     suf = per.get("month_suffix", [])
-    month_term = re.compile(
-        starting_with(first_chars([*names, *pre, *([mw] if mw else [])]), "")
-        + _WSTART
+    # capitalised month names ("may" is a verb): only a capital can start one
+    cap = bool(per.get("month_capitalized", False))
+    firsts = first_chars([w[:1].upper() for w in names], ignorecase=False) if cap else ""
+    firsts += first_chars([*([] if cap else names), *pre, *([mw] if mw else [])])
+    month_body = (
+        _WSTART
         + "(?i:"
         + (rf"(?:(?P<pre>{_ws(pre)})\s+)?" if pre else "")
         + rf"(?:{term})(?:(?<=\.)|{_WEND})"
         + (rf"(?:\s+(?P<suf>{_ws(suf)}){_WEND})?" if suf else "")
         + ")"
+    )
+    month_term = re.compile(starting_with(firsts, month_body))
+    asof = list(per.get("as_of", []))
+    mwords = list(per.get("months_unit", []))
+    # one scan of the text finds every anchor: a unit, a month, an as-of cue
+    anchors = re.compile(
+        starting_with(
+            firsts + first_chars([*units, *letters, *asof]),
+            rf"(?P<U>{unit_body})|(?P<M>{month_body})"
+            + (rf"|(?P<A>{_WSTART}(?i:{_ws(asof)}){_WEND})" if asof else ""),
+        )
     )
     ta = {str(k).casefold(): int(v) for k, v in per.get("time_after", {}).items()}
     tb = per.get("time_before", [])
@@ -712,7 +743,8 @@ def _sub(code: str) -> _Sub:
     fl = rf"(?:\s+(?:{_ws(fill)}))?" if fill else ""
     return _Sub(
         solar_default=per.get("calendar", "gregorian") == "solar_hijri",
-        unit=unit,
+        anchors=anchors,
+        ord_before=ord_before,
         unit_kind=units | letters,
         ordinals=ords,
         year_tail=re.compile(rf"(?:\s*[/,\-–]\s*|\s+)(?i:{lk})(?P<y>\d{{4}})(?!\d)"),
@@ -736,18 +768,18 @@ def _sub(code: str) -> _Sub:
         months_cue=_opt(per.get("months_cue", []), rf"{_WSTART}(?:ALT)\s+$"),
         months_year_alone=bool(per.get("months_year_alone", False)),
         count_words=counts,
-        count_re=re.compile(rf"{_WSTART}(?:{_ws(list(counts))}){_WEND}") if counts else None,
+        # a literal first, so the scan is a fast string search
+        count_re=re.compile(
+            rf"(?:{'|'.join(re.escape(c) for c in counts)})(?=[\s-]*(?i:{_ws(mwords)}){_WEND})"
+        )
+        if counts and mwords
+        else None,
         month_term=month_term,
         month_cue=_opt(per.get("month_cues", []), rf"{_WSTART}(?i:ALT)\s+$"),
         month_bare=bool(per.get("month_bare", False)),
         month_capitalized=bool(per.get("month_capitalized", False)),
         month_not_after=_opt(per.get("month_not_after", []), rf"{_WSTART}(?i:ALT)\s*$"),
         day_after=re.compile(r"\s+\d{1,2}(?!\d|[.,:]\d)"),
-        as_of=re.compile(
-            starting_with(first_chars(per["as_of"]), rf"{_WSTART}(?i:{_ws(per['as_of'])}){_WEND}")
-        )
-        if per.get("as_of")
-        else None,
         time=time,
         time_after=ta,
         time_free_sep=":" if ":" in per.get("time_separators", [":"]) else "",
@@ -910,13 +942,19 @@ def _sub_year(
     sub: _Sub,
     taken: _Taken,
     published: datetime.date | None,
-) -> list[PeriodMention]:
-    """Quarters, halves, the first N months, months and month ranges, with their year."""
+) -> tuple[list[PeriodMention], list[re.Match[str]]]:
+    """Quarters, halves, the first N months, months and month ranges, with their year.
+
+    Also returns the as-of cues the same scan found.
+    """
     st = _State(text, numerals, [n.span.start for n in numerals], taken, [])
-    _units(st, lex, sub, published)
+    found: dict[str | None, list[re.Match[str]]] = {"U": [], "M": [], "A": []}
+    for m in sub.anchors.finditer(text):
+        found[m.lastgroup].append(m)
+    _units(st, lex, sub, published, found["U"])
     _first_months(st, lex, sub, published)
-    _months(st, lex, sub, published)
-    return st.out
+    _months(st, lex, sub, published, found["M"])
+    return st.out, found["A"]
 
 
 @attrs.define
@@ -933,11 +971,17 @@ class _State:
         self.taken.take(s, e)
 
 
-def _units(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) -> None:
+def _units(
+    st: _State,
+    lex: _Lex,
+    sub: _Sub,
+    published: datetime.date | None,
+    matches: Sequence[re.Match[str]],
+) -> None:
     """ "the first quarter of 2025", "Q3/2025", "kuartal I/2025", "nửa đầu năm", "سه ماهه نخست"."""
     text, taken, emit = st.text, st.taken, st.emit
     # "the first quarter of 2025", "Q3/2025", "kuartal I/2025", "nửa đầu năm", "سه ماهه نخست ۱۴۰۴"
-    for m in sub.unit.finditer(text):
+    for m in matches:
         s, e = m.span()
         if taken.hit(s, e):
             continue
@@ -945,7 +989,15 @@ def _units(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) ->
             kind, v = sub.unit_kind[m.group("let").casefold()], int(m.group("lnum"))
         else:
             kind = sub.unit_kind[_norm(m.group("unit"))]
-            o = _norm(m.group("ord"))
+            if "ord" in m.groupdict():
+                o = _norm(m.group("ord"))
+            else:
+                before = text[max(0, s - 20) : s]
+                ob = sub.ord_before.search(before)
+                if ob is None:
+                    continue
+                o = _norm(ob.group("ord"))
+                s -= len(before) - ob.start()
             got = sub.ordinals.get(o, _ROMAN.get(o))
             v = got if got is not None else (int(o) if o.isdigit() else 0)
         size = 3 if kind == "quarter" else 6
@@ -960,11 +1012,13 @@ def _units(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) ->
 def _first_months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) -> None:
     """ "the first nine months of 2025", "9 tháng đầu năm 2025", "۹ ماهه نخست ۱۴۰۴"."""
     text, taken, emit, numerals = st.text, st.taken, st.emit, st.numerals
-    cands = [(n.span.start, n.span.end, _count(n)) for n in numerals]
-    if sub.count_re is not None:
+    nm = sub.n_months
+    cands = [(n.span.start, n.span.end, _count(n)) for n in numerals if nm.match(text, n.span.end)]
+    if sub.count_re is not None:  # number words the number reader leaves out ("نه")
         cands += [
             (c.start(), c.end(), sub.count_words[_norm(c.group())])
             for c in sub.count_re.finditer(text)
+            if not _WORDCH.match(text, c.start() - 1) or c.start() == 0
         ]
         cands.sort(key=lambda c: c[0])
     for s, e, cnt in cands:
@@ -997,11 +1051,17 @@ def _first_months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | N
         emit(s0, e2, per, "months")
 
 
-def _months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | None) -> None:
+def _months(
+    st: _State,
+    lex: _Lex,
+    sub: _Sub,
+    published: datetime.date | None,
+    matches: Sequence[re.Match[str]],
+) -> None:
     """ "September 2025", "tháng 9/2025", "مرداد ماه ۱۴۰۴", "January-September 2025"."""
     text, taken, emit, numerals = st.text, st.taken, st.emit, st.numerals
     ends = [n.span.end for n in numerals]
-    for m in sub.month_term.finditer(text):
+    for m in matches:
         s, e = m.span()
         if taken.hit(s, e):
             continue
@@ -1097,6 +1157,7 @@ def _as_of(
     mentions: list[PeriodMention],
     sub: _Sub,
     published: datetime.date | None,
+    cues: Sequence[re.Match[str]],
 ) -> list[PeriodMention]:
     """ "as of 5 pm on 15 September", "hingga Senin (15/9)", "تا ساعت ۱۸ امروز": as-of days.
 
@@ -1105,7 +1166,7 @@ def _as_of(
     ``Period(None, day)``. A weekday is the latest such day on or before
     publication; a time alone is of the publication day.
     """
-    if sub.as_of is None:
+    if not cues:
         return mentions
     by_start = {p.span.start: k for k, p in enumerate(mentions)}
     mstarts = [p.span.start for p in mentions]
@@ -1113,7 +1174,7 @@ def _as_of(
     drop: set[int] = set()
     new: list[PeriodMention] = []
     last_end = -1
-    for cue in sub.as_of.finditer(text):
+    for cue in cues:
         k = bisect.bisect_right(mstarts, cue.start()) - 1
         if cue.start() < last_end or (k >= 0 and mentions[k].span.end > cue.start()):
             continue  # inside a period ("từ 1/9 đến 15/9", "تا امروز")
