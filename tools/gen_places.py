@@ -60,6 +60,7 @@ HUNSPELL_FILES = {
     "en": ("en_US.dic", "en_GB.dic"),
     "id": ("id_ID.dic",),
     "vi": ("vi_VN.dic",),
+    "fa": ("fa_IR.dic",),
 }
 MIN_POPULATION = 100_000
 # A city or province named like a person ("Vladimir", "Mary") is read as a place next
@@ -156,8 +157,10 @@ def load_dictionary(lang: str) -> set[str]:
             continue
         for line in path.read_text("utf-8", errors="replace").splitlines()[1:]:
             word = line.split("/", 1)[0].strip()
-            if word and word[0].islower():
-                words.add(unicodedata.normalize("NFC", word))
+            # Persian has no case: every word of its dictionary counts (place names too,
+            # so the check applies to the names of places abroad only).
+            if word and (word[0].islower() or (not word[0].isupper() and lang == "fa")):
+                words.add(" ".join(tokens(word)))
     return words
 
 
@@ -213,6 +216,7 @@ class Builder:
         }
         self.dictionaries = {lang: load_dictionary(lang) for lang in LANGS}
         self.person_names = load_person_names()
+        self.fa_countries = set(words["fa_countries"])  # type: ignore[call-overload]
         common = words.get("common_words", {})
         self.common_hand = {
             lang: {" ".join(tokens(w)) for w in common.get(lang, [])}  # type: ignore[union-attr]
@@ -364,14 +368,24 @@ class Builder:
                     self.name(code, variant, "*")
         fa_countries = set(self.words["fa_countries"])  # type: ignore[call-overload]
         fa_min = int(self.words["fa_min_population"])  # type: ignore[call-overload]
+
         # A city named as a province of its country is in it (Da Nang in VN-DN), even
         # when GeoNames' divisions are newer than ISO 3166-2's (Vietnam's 2025 merger).
+        def core(name: str, cc: str) -> str:
+            """The name without a unit word opening it ("Thị xã Quảng Trị")."""
+            for prefix in self.words.get("name_prefixes", {}).get(cc, []):  # type: ignore[union-attr]
+                if name[: len(prefix) + 1].casefold() == prefix.casefold() + " ":
+                    return fold(name[len(prefix) + 1 :])
+            return fold(name)
+
         same_name = {
             (str(info["country"]), fold(str(info["display"]))): pid
             for pid, info in self.places.items()
             if info["level"] == "admin1"
         }
         fa_admin1 = set(self.words["fa_admin1_countries"])  # type: ignore[call-overload]
+        local_countries = set(self.words["local_countries"])  # type: ignore[call-overload]
+        local_min = int(self.words["local_min_population"])  # type: ignore[call-overload]
         chosen = []
         seen_capital: set[str] = set()
         for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
@@ -381,18 +395,19 @@ class Builder:
             capital = (cc, fold(city["name"])) in capitals and cc not in seen_capital
             if capital:
                 seen_capital.add(cc)
-            if city["population"] >= MIN_POPULATION or capital:
+            local = cc in local_countries
+            if city["population"] >= (local_min if local else MIN_POPULATION) or capital:
                 chosen.append((city, capital))
-            elif (cc, fold(city["name"])) in same_name:
+            elif (cc, core(city["name"], cc)) in same_name:
                 # A smaller city named as its province lends the province its names
                 # (Lao Cai, Yazd): the city itself is not a place of the gazetteer.
-                code = same_name[cc, fold(city["name"])]
+                code = same_name[cc, core(city["name"], cc)]
                 for text, langs in self.city_names(city, fa_ok=cc in fa_admin1):
                     self.name(code, text, langs)
         for city, capital in chosen:
             cc = city["countrycode"]
             pid = f"GN{city['geonameid']}"
-            parent = same_name.get((cc, fold(city["name"]))) or groups.get(
+            parent = same_name.get((cc, core(city["name"], cc))) or groups.get(
                 (cc, city["admin1code"]), cc
             )
             self.add(pid, "city", parent, cc, int(city["population"]), city["name"])
@@ -408,6 +423,11 @@ class Builder:
         cc = str(city["countrycode"])
         main = fold(str(city["name"]))
         out = [(v, "*") for v in self.latin_variants(str(city["name"]), cc)]
+        for prefix in self.words.get("name_prefixes", {}).get(cc, []):  # type: ignore[union-attr]
+            head = str(city["name"])[: len(prefix) + 1]
+            if head.casefold() == prefix.casefold() + " ":
+                rest = str(city["name"])[len(prefix) + 1 :]
+                out += [(v, "*") for v in self.latin_variants(rest, cc)]
         for alt in city["alternatenames"]:  # type: ignore[attr-defined]
             if is_latin(alt):
                 if not alt[0].isupper():
@@ -487,7 +507,18 @@ class Builder:
                 is_common = key in self.common_hand[lang] or (
                     len(words) == 1 and key in self.dictionaries[lang]
                 )
-                if is_common and lang == "fa":
+                if lang not in self.latin:
+                    # No capitals to tell a name from a word: a hand-listed word is
+                    # never a name; a dictionary word is no name of a place abroad of
+                    # under a million people (the dictionary lists Hanoi too).
+                    if key in self.common_hand[lang] or (
+                        is_common
+                        and level != "country"
+                        and info["country"] not in self.fa_countries
+                        and pop < PERSON_MAX_POPULATION
+                    ):
+                        continue  # "مالی" (financial) is not Mali, "ستون" (column) not Satun
+                    keep.add(lang)
                     continue
                 if is_common and level == "admin1" and text not in aliases:  # type: ignore[operator]
                     continue  # "Central" (Malawi), "Delta" (Nigeria)
