@@ -417,6 +417,8 @@ def _period_key(p: Period | None) -> PeriodKey:
 def _claim_key(c: Claim) -> PeriodKey:
     """The time key of a claim: its stated period, else its as-of day."""
     p = c.period
+    if p is not None and p.start is not None and p.start == p.end:
+        return (None, None, p.start)  # a figure stated for one day: true as of that day
     if p is not None and (p.start is not None or p.end is not None):
         return (p.start, p.end, None)
     if c.as_of is not None:
@@ -1517,6 +1519,15 @@ def value_key(
     return (key[0], key[2], v, c.quantity.unit, c.change)
 
 
+_RARE_DIGITS = 3
+"""A value with this many significant digits (after trailing zeros) is distinctive."""
+
+
+def _rare(v: Decimal) -> bool:
+    """Whether a value is unlikely to repeat by chance (54.1, 1,256, 96,214,691; not 60 or 8.2m)."""
+    return len(abs(v).normalize().as_tuple().digits) >= _RARE_DIGITS
+
+
 def same_value_findings(
     keyed: Sequence[tuple[tuple[str, str, str], Claim]], *, indep: Mapping[str, str]
 ) -> list[Finding]:
@@ -1528,6 +1539,28 @@ def same_value_findings(
     group = sorted((c for _, c in keyed), key=_claim_order)
     names = " vs ".join(dict.fromkeys((c.metric or c.metric_phrase or "?") for c in group))
     subj = keyed[0][0][2]
+    concepts = {c.metric for c in group if c.metric}
+    if len(concepts) <= 1 and _rare(group[0].quantity.value):
+        # a value of several significant digits rarely repeats by chance: with at
+        # most one concept named, the differently worded metrics are one fact
+        shown = sorted(concepts)[0] if concepts else None
+        return [
+            Finding(
+                verdict=Verdict.AGREE,
+                diagnosis=Diagnosis.SAME,
+                claims=tuple(group),
+                reason=_sentence(
+                    f"the sources agree on a distinctive value, {_say(group[0])}, worded"
+                    f" differently ({names})",
+                    group,
+                    indep,
+                ),
+                score=80.0,
+                metric=shown,
+                subject=subj or None,
+                independent_sources=len(srcs),
+            )
+        ]
     return [
         Finding(
             verdict=Verdict.NOT_COMPARABLE,
