@@ -712,8 +712,10 @@ def _sub(code: str) -> _Sub:
         _WSTART
         + "(?i:"
         + (rf"(?:(?P<pre>{_ws(pre)})\s+)?" if pre else "")
-        + rf"(?:{term})(?:(?<=\.)|{_WEND})"
-        + (rf"(?:\s+(?P<suf>{_ws(suf)}){_WEND})?" if suf else "")
+        + rf"(?:{term})"
+        # "مرداد ماه", "دی‌ماه" (joined by a zero-width non-joiner)
+        + (rf"(?:(?:\s+|\u200c)(?P<suf>{_ws(suf)}){_WEND}|" if suf else "(?:")
+        + rf"(?<=\.)|{_WEND})"
         + ")"
     )
     month_term = re.compile(starting_with(firsts, month_body))
