@@ -19,19 +19,24 @@ Needs, at build time only (none is a runtime dependency of integfacts):
 
 Hand-kept words (person titles, newsroom aliases, common words of Persian) are in
 ``src/integfacts/knowledge/place_words.toml``. The output is deterministic for given
-inputs. Its format, tab-separated::
+inputs. Its format: four sections of tab-separated lines, apart by a ``%%`` line::
 
-    T  lang  title ...                                   person titles
-    S  lang  word ...                                    the language file's stopwords
-    P  id  level  parent  country  population  display   one place a line
-    K  key  place|langs|flags;place|langs|flags ...      one name a line
+    T  lang  title ...                               person titles, and
+    S  lang  word ...                                the language file's stopwords
+    %%
+    id  level  parent  country  population  display  one place a line
+    %%
+    word  N                                          most words of a name opening
+    %%                                               with this word (when over 1)
+    key  place|langs|flags;place|langs|flags ...     one name a line
 
 where ``key`` is the name's normalised words joined by spaces (see
-``integfacts.gazetteer.tokens``), ``place`` the number of a P line (from 0), best
+``integfacts.gazetteer.tokens``), ``place`` the number of a place line (from 0), best
 first (country, then province, then city; then larger population), ``langs`` the
 languages the name is valid in, and ``flags`` ``U`` (the text must capitalise the
-first letter) or ``-``, then the languages where the name is also a common word
-(``U,en,id``).
+first letter) or ``-``, then ``A`` (an acronym: written in capitals) and ``P`` (also a
+person's name) when they hold, then the languages where the name is also a common
+word (``UP,en,id``).
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ HUNSPELL_FILES = {
     "fa": ("fa_IR.dic",),
 }
 MIN_POPULATION = 100_000
+SECTION = "%%"  # the line between the file's sections
 # A city or province named like a person ("Vladimir", "Mary") is read as a place next
 # to another capitalised word only from this population on.
 PERSON_MAX_POPULATION = 1_000_000
@@ -565,13 +571,13 @@ class Builder:
             keys = sorted({" ".join(tokens(w)) for w in self.stopwords[lang]} - {""})
             lines.append("\t".join(["S", lang, *keys]))
         ids = sorted(self.places, key=lambda p: (order[str(self.places[p]["level"])], p))
+        rows: list[str] = []
         index: dict[str, list[tuple[tuple[int, int, str], str]]] = defaultdict(list)
         for number, pid in enumerate(ids):
             info = self.places[pid]
-            lines.append(
+            rows.append(
                 "\t".join(
                     [
-                        "P",
                         pid,
                         str(info["level"]),
                         str(info["parent"] or ""),
@@ -588,10 +594,19 @@ class Builder:
             for entry in self.entries(pid):
                 key, _, rest = entry.partition("|")
                 index[key].append((rank, f"{number}|{rest}"))
-        for key in sorted(index):
-            entries = [e for _, e in sorted(index[key])]
-            lines.append("\t".join(["K", key, ";".join(entries)]))
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        longest: dict[str, int] = {}
+        for key in index:
+            first, *more = key.split(" ")
+            if more:
+                longest[first] = max(longest.get(first, 1), len(more) + 1)
+        sections = [
+            lines,
+            rows,
+            [f"{first}\t{size}" for first, size in sorted(longest.items())],
+            [f"{key}\t{';'.join(e for _, e in sorted(index[key]))}" for key in sorted(index)],
+        ]
+        text = f"\n{SECTION}\n".join("\n".join(section) for section in sections)
+        path.write_text(text + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -178,8 +178,7 @@ def tokens(text: str) -> list[str]:
 
 @attrs.frozen
 class _Data:
-    rows: list[str]  # the P lines, tab-separated, in place-number order
-    by_id: dict[str, int]
+    rows: list[str]  # the place lines, tab-separated, in place-number order
     index: dict[str, str]  # name key -> its raw entries, parsed on a hit
     longest: dict[str, int]  # first word -> most words of a name starting with it
     titles: dict[str, frozenset[str]]  # lang -> person titles ("Mr", "ông", "آقای")
@@ -188,39 +187,36 @@ class _Data:
 
 @functools.cache
 def _data() -> _Data:
-    # Parsing is deferred: places are built on demand and a name's entries on a hit,
+    # Sections of the file (tools/gen_places.py): head, places, longest names, names.
+    # Parsing is deferred: a place is built on demand and a name's entries on a hit,
     # so loading is splitting lines into dicts.
     text = resources.files("integfacts.knowledge").joinpath("places.tsv").read_text("utf-8")
-    rows: list[str] = []
-    by_id: dict[str, int] = {}
-    index: dict[str, str] = {}
-    longest: dict[str, int] = {}
+    head, places, longest, names = text.split("\n%%\n")
     titles: dict[str, frozenset[str]] = {}
     stopwords: dict[str, frozenset[str]] = {}
-    for line in text.splitlines():
-        kind = line[:2]
-        if kind == "K\t":
-            key, _, entries = line[2:].partition("\t")
-            index[key] = entries
-            size = key.count(" ") + 1
-            first = key.partition(" ")[0] if size > 1 else key
-            if longest.get(first, 0) < size:
-                longest[first] = size
-        elif kind == "P\t":
-            by_id[line[2 : line.index("\t", 2)]] = len(rows)
-            rows.append(line)
-        elif kind == "T\t":
-            lang, *words = line[2:].split("\t")
+    for line in head.splitlines():
+        if line.startswith("#"):
+            continue
+        kind, lang, *words = line.split("\t")
+        if kind == "T":
             titles[lang] = frozenset(words)
-        elif kind == "S\t":
-            lang, *words = line[2:].split("\t")
+        elif kind == "S":
             stopwords[lang] = frozenset(words)
-    return _Data(rows, by_id, index, longest, titles, stopwords)
+    index = dict(line.split("\t", 1) for line in names.splitlines())
+    # A one-word name is its own longest; a word that opens longer names is listed.
+    sizes = {w: 1 for w in index if " " not in w}
+    sizes.update((w, int(n)) for w, n in (line.split("\t") for line in longest.splitlines()))
+    return _Data(places.split("\n"), index, sizes, titles, stopwords)
+
+
+@functools.cache
+def _by_id() -> dict[str, int]:
+    return {row[: row.index("\t")]: n for n, row in enumerate(_data().rows)}
 
 
 @functools.cache
 def _place(number: int) -> Place:
-    _, pid, level, parent, country, pop, display = _data().rows[number].split("\t")
+    pid, level, parent, country, pop, display = _data().rows[number].split("\t")
     return Place(pid, display, level, parent or None, country, int(pop))
 
 
@@ -278,7 +274,7 @@ def place(place_id: str) -> Place:
         >>> place("VN-DN").parent
         'VN'
     """
-    return _place(_data().by_id[place_id])
+    return _place(_by_id()[place_id])
 
 
 def country_of(place_id: str) -> str:
