@@ -49,9 +49,10 @@ class PeriodMention:
             Quarters, halves and months are of the Solar Hijri year when the
             year or the month name is Solar Hijri (exact Gregorian dates).
         as_of: the figure is a running tally "as of" a day ("as of Tuesday",
-            "tính đến 17h ngày 15/9", "تا ساعت ۱۸ امروز"): the period is open
-            at the start and ends that day (``Period(None, day)``), with
-            granularity ``"day"``.
+            "tính đến 17h ngày 15/9", "تا ساعت ۱۸ امروز"): the period is that
+            one day (``start == end == day``, as reconciliation reads a
+            single-day period as "true as of that day"), granularity ``"day"``;
+            ``Period(None, None)`` when the day is not known (no publication date).
         baseline: the period is what a figure is compared with ("compared with
             2023", "up 9.4% from 2023", "so với cùng kỳ năm trước"), not the
             figure's own period. A year-on-year phrase alone ("year on year",
@@ -1165,7 +1166,7 @@ def _as_of(
 
     A cue, then up to a few parts (a clock time, a weekday, a date or relative
     day already found); the parts' mentions are merged into one as-of mention
-    ``Period(None, day)``. A weekday is the latest such day on or before
+    ``Period(day, day)``. A weekday is the latest such day on or before
     publication; a time alone is of the publication day.
     """
     if not cues:
@@ -1220,7 +1221,7 @@ def _as_of(
         new.append(
             PeriodMention(
                 Span(s, end),
-                Period(None, day, text[s:end]),
+                Period(day, day, text[s:end]),
                 _inside(numerals, starts, s, end),
                 "day",
                 as_of=True,
