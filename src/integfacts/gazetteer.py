@@ -153,6 +153,11 @@ def normalise_token(word: str) -> str:
     """
     if word.isascii():
         return word.lower()
+    return _fold_word(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
     word = unicodedata.normalize("NFC", word).translate(_FOLD).casefold()
     for new_style, old_style in _VI_PAIRS:
         if new_style in word:
@@ -344,14 +349,16 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
     i = 0
     while i < count:
         found = None
-        for size in range(min(longest.get(words[i], 0), count - i), 0, -1):
+        most = min(longest.get(words[i], 0), count - i)
+        # The words of one name are apart by at most two gap characters ("TP. HCM").
+        reach = 1
+        while reach < most:
+            gap = text[matches[i + reach - 1].end() : matches[i + reach].start()]
+            if len(gap) > 2 or not _GAP.issuperset(gap):
+                break
+            reach += 1
+        for size in range(min(most, reach), 0, -1):
             last = i + size - 1
-            if any(
-                not _GAP.issuperset(text[matches[j - 1].end() : matches[j].start()])
-                or matches[j].start() - matches[j - 1].end() > 2
-                for j in range(i + 1, last + 1)
-            ):
-                continue
             raw = index.get(" ".join(words[i : last + 1]) if size > 1 else words[i])
             if raw is None:
                 continue
