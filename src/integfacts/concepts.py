@@ -8,12 +8,12 @@ data file ``knowledge/concepts.toml``, kept apart from each language's grammar
 data; users add concepts and terms with a file of the same shape::
 
     [concepts]                  # terms in any language: added to every language
-    landslides = ["landslide", "landslides", "tanah longsor", "sạt lở đất"]
+    sinkholes = ["sinkhole", "sinkholes", "lubang amblas", "hố sụt"]
 
     [concepts.vi]               # terms of one language
     deaths = ["người tử nạn"]
 
-    [meta.landslides]           # optional
+    [meta.sinkholes]           # optional
     kinds = ["count"]
     group = "damage"
 
@@ -21,9 +21,9 @@ Example:
     >>> lex = builtin()
     >>> lex.terms("id")["korban tewas"]
     'deaths'
-    >>> user = load_concepts({"concepts": {"landslides": ["landslides", "tanah longsor"]}})
-    >>> lex.merged(user).terms("id")["tanah longsor"]
-    'landslides'
+    >>> user = load_concepts({"concepts": {"sinkholes": ["sinkholes", "lubang amblas"]}})
+    >>> lex.merged(user).terms("id")["lubang amblas"]
+    'sinkholes'
 """
 
 from __future__ import annotations
