@@ -277,3 +277,52 @@ class TestLinear:
             find_periods(text, nums, load(lang), published=PUB)
             times.append(time.perf_counter() - t0)
         assert times[1] <= 24 * times[0] + 0.05
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Q2 ",
+                    "quý I/",
+                    "2025",
+                    "the first ",
+                    "nine months of ",
+                    "tháng 9",
+                    " năm ",
+                    "as of ",
+                    "Tuesday ",
+                    "(13/9) ",
+                    "hingga pukul 17.00 WIB ",
+                    "مرداد ماه ",
+                    "۱۴۰۴ ",
+                    "نسبت به سال ",
+                    "September-",
+                    "October ",
+                    ", ",
+                    "up 5% from ",
+                    "12 ",
+                ]
+            ),
+            max_size=30,
+        ),
+        st.sampled_from(["en", "id", "vi", "fa"]),
+        st.sampled_from([None, PUB]),
+    )
+    @settings(max_examples=150, deadline=None)
+    def test_mentions_are_well_formed(
+        self, parts: list[str], lang: str, published: datetime.date | None
+    ) -> None:
+        """Mentions are in text order, inside the text, and consume each numeral at most once."""
+        text = "".join(parts)
+        nums = find_numerals(text, lang)
+        got = find_periods(text, nums, load(lang), published=published, year_on_year=True)
+        assert [p.span.start for p in got] == sorted(p.span.start for p in got)
+        consumed = [k for p in got for k in p.numerals]
+        assert len(consumed) == len(set(consumed))
+        for p in got:
+            assert 0 <= p.span.start < p.span.end <= len(text)
+            for k in p.numerals:
+                assert p.span.start <= nums[k].span.start
+                assert nums[k].span.end <= p.span.end
+            if p.as_of:
+                assert p.period.start == p.period.end

@@ -1,5 +1,14 @@
 """Periods: years, year ranges, open periods, dates and relative expressions.
 
+Also periods within a year: months and month-year ("September 2025", "tháng
+9/2025", "مرداد ماه ۱۴۰۴"), quarters and halves ("Q3/2025", "kuartal I/2025",
+"nửa đầu năm", "سه ماهه نخست ۱۴۰۴"), the first N months ("the first nine
+months of 2025", "9 tháng đầu năm"), month ranges ("Januari–September 2025");
+as-of days ("as of 5 pm on 15 September", "hingga Senin (15/9)"); and marks
+comparison baselines ("compared with 2023", "so với cùng kỳ năm trước"). A
+sub-year period with no year is of the publication year (the latest one that
+has begun by then).
+
 Works on the numerals :func:`integfacts.numbers.find_numerals` found, plus the
 language file's ``[periods]`` words. Every period comes with the span that
 states it and the numerals it consumed, so that :func:`integfacts.extract.scan`
@@ -615,6 +624,7 @@ class _Sub:
     first_before: re.Pattern[str]  # before a count: "the first"
     months_cue: re.Pattern[str]  # before a count: "Tính chung", "lũy kế"
     months_year_alone: bool  # "9 tháng năm 2025": a count of months with a year is first-N
+    months_at_start: bool  # "11 tháng, ...": a count of months opening a sentence is first-N
     count_words: dict[str, int]
     count_re: re.Pattern[str] | None  # a count word ending a look-back slice
     month_term: re.Pattern[str]
@@ -770,6 +780,7 @@ def _sub(code: str) -> _Sub:
         first_before=_opt(per.get("first_before", []), rf"{_WSTART}(?i:ALT)\s+$"),
         months_cue=_opt(per.get("months_cue", []), rf"{_WSTART}(?:ALT)\s+$"),
         months_year_alone=bool(per.get("months_year_alone", False)),
+        months_at_start=bool(per.get("months_at_start", False)),
         count_words=counts,
         # a literal first, so the scan is a fast string search
         count_re=re.compile(
@@ -930,6 +941,13 @@ def _inside(numerals: Sequence[Numeral], starts: Sequence[int], s: int, e: int) 
     return tuple(out)
 
 
+def _opens(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence or a line (only spaces after a stop before it)."""
+    seg = text[max(0, pos - 40) : pos]
+    before = seg.rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n:;"
+
+
 def _count(num: Numeral) -> int | None:
     """A numeral that can count months (1-12), in digits or words."""
     v = num.value
@@ -1044,7 +1062,10 @@ def _first_months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | N
                 and y is not None
                 and (sub.year_tail.match(text, m.end()) or sub.rel_tail.match(text, m.end()))
             )
-            or (sub.months_cue.search(before) and re.match(r"\s*[,،]", text[e2 : e2 + 4]))
+            or (
+                (sub.months_cue.search(before) or (sub.months_at_start and _opens(text, s)))
+                and re.match(r"\s*[,،]", text[e2 : e2 + 4])
+            )
         ):
             m1, m2 = 1, cnt
         else:
