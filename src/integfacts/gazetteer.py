@@ -389,13 +389,15 @@ def _choose(
     if first > 0 and words[first - 1] in data.titles.get(lang, ()):
         return None
     end = matches[last].end()
-    capitals = text[start:end].isupper()
+    span = text[start:end]
+    # Written in capitals ("HANOI", "US"); one capital letter alone ("Ý") is not.
+    capitals = span.isupper() and sum(c.isalpha() for c in span) > 1
     ids: list[str] = []
     for e in _entries(raw):
         if lang not in e.langs or (e.upper and not text[start].isupper()):
             continue
         if (e.acronym and not capitals) or (
-            capitals and not e.acronym and sum(c.isalpha() for c in text[start:end]) < 4
+            capitals and not e.acronym and sum(c.isalpha() for c in span) < 4
         ):
             continue  # "Us" is no "US"; "URI" is no "Uri"
         if lang in e.common and not e.acronym and (_sentence_initial(text, start) or capitals):
