@@ -998,6 +998,7 @@ class _PeriodIndex:
     starts: tuple[int, ...]
     inheritable: tuple[PeriodMention, ...]  # years and ranges, sorted by end
     ends: tuple[int, ...]
+    frame: tuple[bool, ...]  # frame[k]: the first k inheritable periods are one period
 
     @classmethod
     def build(cls, periods: Sequence[PeriodMention]) -> _PeriodIndex:
@@ -1008,14 +1009,27 @@ class _PeriodIndex:
                 key=lambda p: p.span.end,
             )
         )
+        frame = [False]
+        for p in inh:
+            first = inh[0].period
+            same = (p.period.start, p.period.end) == (first.start, first.end)
+            frame.append(same and (frame[-1] or len(frame) == 1))
         return cls(
-            by_start, tuple(p.span.start for p in by_start), inh, tuple(p.span.end for p in inh)
+            by_start,
+            tuple(p.span.start for p in by_start),
+            inh,
+            tuple(p.span.end for p in inh),
+            tuple(frame),
         )
 
     def within(self, a: int, b: int) -> list[PeriodMention]:
         lo = bisect.bisect_left(self.starts, a)
         hi = bisect.bisect_left(self.starts, b)
         return list(self.by_start[lo:hi])
+
+    def one_frame_before(self, pos: int) -> bool:
+        """Whether every year or range stated before ``pos`` is one and the same period."""
+        return self.frame[bisect.bisect_right(self.ends, pos)]
 
     def last_before(self, pos: int) -> PeriodMention | None:
         k = bisect.bisect_right(self.ends, pos)
@@ -1037,6 +1051,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods)
     claims: list[Claim] = []
+    metric_periods: dict[str, Period] = {}  # the last period stated for each metric
     taken: set[int] = set()  # concept mentions a figure before already took from its right
     # drafts grouped by sentence, in order
     groups: list[tuple[Span, list[_Draft]]] = []
@@ -1079,6 +1094,20 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             subject = display_name(place) if place is not None else where
             later = [o.start for o in members[k + 1 :] if o.start >= d.end]
             period, psrc = _period(ctx, d, later, sent, in_sent, pindex)
+            if psrc is PeriodSource.INHERITED and period is not None:
+                # a period stated outside the figure's paragraph governs it only when
+                # it frames the whole story so far (the only one stated before), or
+                # was stated for the same metric before ("FDI ... in 2021-2025")
+                mention = pindex.last_before(d.start)
+                here_too = mention is not None and mention.span.start >= _paragraph_start(
+                    text, d.start
+                )
+                if not here_too and not pindex.one_frame_before(d.start):
+                    period = metric_periods.get(metric) if metric else None
+                    if period is None:
+                        psrc = PeriodSource.NONE
+            if psrc is PeriodSource.EXPLICIT and period is not None and metric:
+                metric_periods[metric] = period
             as_of = None
             if period is None and ctx.doc.published is not None:
                 # no period of its own: read as true when the document was published

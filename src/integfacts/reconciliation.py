@@ -403,6 +403,10 @@ PeriodKey = tuple[datetime.date | None, datetime.date | None, datetime.date | No
 """(start, end, as of) of a claim's time: the period it states, else the day it was
 stated true; ``None`` when neither is known."""
 
+_NESTED = 2
+"""A period inside one at least this many times longer is a different fact (October
+inside January-October), not the same figure stated for a slightly different span."""
+
 _ASOF_DAYS = 92
 """Figures stated as of days further apart than this are about different times;
 closer, the later one may update the earlier (running tallies)."""
@@ -454,6 +458,11 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
     hi = min((d for d in (ea, eb) if d is not None), default=datetime.date.max)
     if lo > hi:
         return "disjoint"
+    if sa and sb and ea and eb:
+        la, lb = (ea - sa).days + 1, (eb - sb).days + 1
+        inside = (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
+        if inside and max(la, lb) >= _NESTED * min(la, lb):
+            return "disjoint"  # a month inside ten months, a quarter inside a year: other facts
     # open-ended "to date" against a closed range ending in the same year: same span
     if ea and eb and ea.year == eb.year and (sa is None or sb is None):
         return "equal"
