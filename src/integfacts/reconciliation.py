@@ -141,7 +141,8 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
 
     A place a figure's own sentence names below the country level is its own
     class; a figure whose place is only the document's main place joins the
-    innermost such class holding its place, else the country's. So the
+    innermost such class holding its place, else the one such class inside
+    its place, else the country's. So the
     national figure never meets a province's, while "6.1" said of Iran in
     one story meets "۶٫۱" said of Kerman, the main place of another.
     """
@@ -163,6 +164,11 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
             classes[c.place].append(c)
         else:
             inner = next((a for a in ancestors(c.place) if a in named), None)
+            if inner is None:
+                # a story's main place holding exactly one place named in the block
+                # is about that place ("Vietnam" for a story on Hanoi's outbreak)
+                below = [n for n in named if n is not None and c.place in ancestors(n)]
+                inner = below[0] if len(below) == 1 else None
             classes[inner or country_of(c.place)].append(c)
     out = []
     for k in sorted(classes):
@@ -649,6 +655,10 @@ def _pair(a: _Stmt, b: _Stmt) -> tuple[Verdict, Diagnosis]:
         )
     return Verdict.CONTRADICT, diag
 
+
+_SPLIT_MAX = 64
+"""Groups of up to this many distinct statements have their contradiction finding
+narrowed to the claims that contradict (pairwise, so bounded)."""
 
 _PAIRWISE_MAX = 4
 """Groups of up to this many distinct statements are compared pair by pair;
@@ -1394,6 +1404,25 @@ def _judge(
     clusters: dict[int, list[Claim]] = defaultdict(list)
     for k, claim in enumerate(g):
         clusters[find(k)].append(claim)
+    if worst[2] is Verdict.CONTRADICT and 2 < len(heads) <= _SPLIT_MAX:
+        # the contradiction holds only the claims that contradict another; the
+        # rest (updates, other periods) is judged apart ("one fact, one finding")
+        involved: set[int] = set()
+        for x, i in enumerate(heads):
+            for j in heads[x + 1 :]:
+                if find(i) == find(j) or len(wits[i] | wits[j]) < 2:
+                    continue
+                if _verdict(st[i], st[j]) is Verdict.CONTRADICT:
+                    involved.update((find(i), find(j)))
+        roots = {find(h) for h in heads}
+        if involved and involved != roots:
+            inside = [c for k, c in enumerate(g) if find(k) in involved]
+            rest = [c for k, c in enumerate(g) if find(k) not in involved]
+            out_split: list[Finding] = []
+            for part in (inside, rest):
+                if len({witness(c) for c in part}) >= 2:
+                    out_split.extend(_judge(part, key, score, indep, witness, rates, slack, order))
+            return out_split
     one_statement = {
         id(clusters[find(h)][0]) for h in heads if len(members[h]) == len(clusters[find(h)])
     }
