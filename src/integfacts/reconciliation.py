@@ -1116,6 +1116,19 @@ def _groups(
                 used_a.add(ia)
                 used_b.add(ib)
                 union(ia, ib)
+    # a figure a source repeats joins the group of its paired twin
+    sizes: dict[int, int] = defaultdict(int)
+    for k in range(len(block)):
+        sizes[find(k)] += 1
+    twin: dict[tuple[object, tuple[object, ...]], int] = {}
+    for k, c in enumerate(block):
+        if sizes[find(k)] > 1:
+            twin.setdefault((witness(c), _signature(c)), k)
+    for k, c in enumerate(block):
+        if sizes[find(k)] == 1:
+            t = twin.get((witness(c), _signature(c)))
+            if t is not None:
+                union(k, t)
     # copies from the same independent source join the group of their twin
     comps: dict[int, list[Claim]] = defaultdict(list)
     for k, c in enumerate(block):
