@@ -1005,7 +1005,11 @@ class _PeriodIndex:
         by_start = tuple(sorted(periods, key=lambda p: p.span.start))
         inh = tuple(
             sorted(
-                (p for p in periods if p.granularity not in ("day", "relative")),
+                (
+                    p
+                    for p in periods
+                    if p.granularity not in ("day", "relative") and not p.baseline and not p.as_of
+                ),
                 key=lambda p: p.span.end,
             )
         )
@@ -1062,7 +1066,9 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         else:
             groups.append((sent, [d]))
     for sent, members in groups:
-        in_sent = pindex.within(sent.start, sent.end)
+        stated_here = pindex.within(sent.start, sent.end)
+        # a comparison baseline ("up 9.4% from 2023", "so với cùng kỳ") is no figure's period
+        in_sent = [p for p in stated_here if not p.baseline]
         places = [
             p
             for p in _places(text, code, sent.start, sent.end)
@@ -1072,11 +1078,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             c
             for c in find_concepts(text, code, sent.start, sent.end)
             if not _names_place(text, c, place_starts)
-            and not any(p.span.start < c.end and c.start < p.span.end for p in in_sent)
+            and not any(p.span.start < c.end and c.start < p.span.end for p in stated_here)
             and not any(p.start < c.end and c.start < p.end for p in places)
         ]
         context = text[sent.start : sent.end]
-        period_spans = [p.span for p in in_sent]
+        period_spans = [p.span for p in stated_here]
         prev: Claim | None = None
         prev_end = sent.start
         for k, d in enumerate(members):

@@ -429,6 +429,17 @@ def _claim_key(c: Claim) -> PeriodKey:
     p = c.period
     if p is not None and p.start is not None and p.start == p.end:
         return (None, None, p.start)  # a figure stated for one day: true as of that day
+    if (
+        p is not None
+        and p.start is None
+        and p.end is not None
+        and (p.end.month, p.end.day)
+        != (
+            12,
+            31,
+        )
+    ):
+        return (None, None, p.end)  # "to date", "tính đến nay": a running tally as of that day
     if p is not None and (p.start is not None or p.end is not None):
         return (p.start, p.end, None)
     if c.as_of is not None:
