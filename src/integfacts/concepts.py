@@ -52,7 +52,8 @@ __all__ = [
 #: The kinds of figure a concept's ``kinds`` may name (the values of ``ClaimKind``).
 KINDS = frozenset({"count", "money", "percent", "rank", "ratio"})
 
-_NON_KEY = re.compile(r"[^\w-]|_")
+# not a key character: punctuation, spaces, "_", and a hyphen that joins no two letters
+_NON_KEY = re.compile(r"[^\w-]|_|-(?!\w)|(?<!\w)-")
 _KEY = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 

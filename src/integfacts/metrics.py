@@ -52,7 +52,8 @@ class _Vocab:
 
 # a word: letters, then letters, digits, marks, hyphens, dots inside ("TP.HCM", "impor-ekspor")
 _TOKEN = re.compile(r"[^\W\d_][\w\u200c\u200d\u0300-\u036f\u064b-\u065f]*(?:[-.][\w]+)*")
-_NON_KEY = re.compile(r"[^\w-]|_")
+# not a key character: punctuation, spaces, "_", and a hyphen that joins no two letters
+_NON_KEY = re.compile(r"[^\w-]|_|-(?!\w)|(?<!\w)-")
 
 
 def _compile(table: Mapping[str, Sequence[str]]) -> _Vocab:
