@@ -1051,6 +1051,10 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     datelines = {p.start for p in every_place if _is_dateline(text, p)}
     doc_places = [p for p in every_place if p.start not in datelines]
     dominant = _main_place(doc_places)
+    if dominant is None and datelines:
+        # a story naming no place but its dateline ("Hà Nội: ...") is about that country
+        first = min(datelines)
+        dominant = next(country_of(p.key) for p in every_place if p.start == first)
     doc_place = _place_named(ctx.doc.subject, code) if ctx.doc.subject else None
     place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods)
