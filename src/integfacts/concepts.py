@@ -64,7 +64,10 @@ def norm_term(term: str) -> str:
     ``"هیئت‌ها"`` and ``"هیئتها"``).
     """
     k = term.casefold()
-    return k if k.isalnum() else _NON_KEY.sub("", k)
+    if k.isalnum():
+        return k
+    joined = k.replace(" ", "").replace("\u200c", "")  # the common case: words apart
+    return joined if joined.isalnum() else _NON_KEY.sub("", k)
 
 
 @attrs.frozen
