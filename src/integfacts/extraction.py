@@ -807,8 +807,10 @@ def _classify(
     # ranges "60-70", "từ 60 đến 70", "60 to 70"
     if nxt is not None and i + 1 not in outcome:
         gap = text[e : nxt.span.start]
-        unit = lex.unit_gap.search(gap)
-        joint = gap[: unit.start()] if unit else gap
+        # a joiner and a currency are short: a longer gap is no range, and is not searched
+        short = len(gap) <= _RANGE_GAP
+        unit = lex.unit_gap.search(gap) if short else None
+        joint = gap[: unit.start()] if unit else gap if short else ""
         same_scale = not num.scaled or not nxt.scaled or num.scale == nxt.scale
         lower = num.value * nxt.scale if nxt.scaled and not num.scaled else num.value
         if (
@@ -843,6 +845,8 @@ def _classify(
 
 
 _ZERO_STEP = Decimal(0)
+_RANGE_GAP = 64
+"""The longest text between the two ends of a range: a joiner and a currency name."""
 
 
 def _attach_units(
