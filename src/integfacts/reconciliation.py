@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import collections
 import contextlib
 import datetime
@@ -413,6 +414,9 @@ _NESTED = 2
 """A period inside one at least this many times longer is a different fact (October
 inside January-October), not the same figure stated for a slightly different span."""
 
+_YEAR_DAYS = 360
+"""Periods shorter than this (sub-year) that differ are different facts."""
+
 _ASOF_DAYS = 92
 """Figures stated as of days further apart than this are about different times;
 closer, the later one may update the earlier (running tallies)."""
@@ -492,6 +496,8 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
         and (ea.year, ea.month) == (eb.year, eb.month)
     ):
         return "equal"  # the same months: "January-September" and "the first nine months"
+    if sa and sb and ea and eb and (ea - sa).days < _YEAR_DAYS and (eb - sb).days < _YEAR_DAYS:
+        return "disjoint"  # nine months and ten months of one year: two running totals
     return "overlap"
 
 
@@ -1028,6 +1034,28 @@ def _closeness(a: Claim, b: Claim) -> tuple[int, Decimal]:
     return rank, abs(va - vb) / max(va, vb, _ONE)
 
 
+_CLOSE = Decimal(2)
+"""Values within this factor of each other may state one fact; further apart, only a
+power of ten (a scale slip) relates them."""
+_NEAR = 32
+"""How many values up the sorted list a value is compared with (bounded work)."""
+_SLIPS = tuple(Decimal(10) ** k for k in (1, 2, 3, 6, 9))
+_SLIP_LOW, _SLIP_HIGH = Decimal("0.94"), Decimal("1.06")
+
+
+def _close(a: Claim, b: Claim) -> bool:
+    """Whether two claims may state one figure: one stated period (not a day), or
+    values within a factor of two, or a slip apart."""
+    ka = _claim_key(a)
+    if ka is not None and ka[2] is None and ka == _claim_key(b):
+        return True
+    x, y = abs(a.quantity.value), abs(b.quantity.value)
+    lo, hi = (x, y) if x <= y else (y, x)
+    if hi <= lo * _CLOSE:
+        return True
+    return lo > 0 and _factor_diagnosis(lo, hi, explain=False) is not None
+
+
 _SMALL_BLOCK = 64
 """Blocks up to this size are judged as a whole; larger ones (corpus scale) are
 first split by the year their period ends, so that the work per group stays
@@ -1083,19 +1111,36 @@ def _groups(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    # sources with one claim: any two pair up unless their periods are
-    # disjoint, so they are joined per period key, not pair by pair
-    by_key: dict[PeriodKey, list[int]] = defaultdict(list)
-    for claims in by_src.values():
-        if len(claims) == 1:
-            by_key[_claim_key(claims[0])].append(ids[id(claims[0])])
-    keys = sorted(by_key, key=str)
-    for x, ka in enumerate(keys):
-        for k in by_key[ka][1:]:
-            union(by_key[ka][0], k)
-        for kb in keys[x + 1 :]:
-            if _key_relation(ka, kb) != "disjoint":
-                union(by_key[ka][0], by_key[kb][0])
+    # sources with one claim: two pair up when they state one period, or when
+    # their periods are not disjoint and their values are close enough to be
+    # one figure (within a factor of two, or a power of ten apart: a slip),
+    # found along the values in order
+    singles = sorted(
+        (ids[id(cl[0])] for cl in by_src.values() if len(cl) == 1),
+        key=lambda i: (abs(block[i].quantity.value), order(block[i])),
+    )
+    tkey = {i: _claim_key(block[i]) for i in singles}
+    vals = [abs(block[i].quantity.value) for i in singles]
+    # one stated period (not a day): the same fact whatever the values say
+    first_of: dict[PeriodKey, int] = {}
+    for i in singles:
+        k = tkey[i]
+        if k is not None and k[2] is None:
+            union(first_of.setdefault(k, i), i)
+    for x, i in enumerate(singles):
+        for y in range(x + 1, min(len(singles), x + 1 + _NEAR)):
+            if vals[y] > vals[x] * _CLOSE:
+                break
+            if _key_relation(tkey[i], tkey[singles[y]]) != "disjoint":
+                union(i, singles[y])
+        if vals[x] > 0:
+            for f in _SLIPS:
+                lo = bisect.bisect_left(vals, vals[x] * f * _SLIP_LOW)
+                for y in range(lo, min(len(vals), lo + 4)):
+                    if vals[y] > vals[x] * f * _SLIP_HIGH:
+                        break
+                    if _key_relation(tkey[i], tkey[singles[y]]) != "disjoint":
+                        union(i, singles[y])
     # a source with several claims is paired one to one with every other source
     srcs = sorted(by_src, key=str)
     several = [sa for sa in srcs if len(by_src[sa]) > 1]
@@ -1109,7 +1154,7 @@ def _groups(
                 (rank, _d), _o, best = min(
                     (_closeness(one, c), order(c), id(c)) for c in by_src[sa]
                 )
-                if rank != 3:
+                if rank != 3 and _close(one, block[ids[best]]):
                     union(ids[id(one)], ids[best])
                 continue
             cands = sorted(
@@ -1123,6 +1168,8 @@ def _groups(
             used_b: set[int] = set()
             for (rank, _dist), _oa, _ob, ia, ib in cands:
                 if ia in used_a or ib in used_b or rank == 3:
+                    continue
+                if not _close(block[ia], block[ib]):
                     continue
                 used_a.add(ia)
                 used_b.add(ib)
