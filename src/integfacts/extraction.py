@@ -232,6 +232,7 @@ def _currency_alt(words: Iterable[str], *, rev: bool = False) -> str:
 
 # "-0.3%", "−5 million": a dash right before the digits, after a space or an opening mark
 _SIGN_DASHES = "-\u2212\u2013\u2012\ufe63\uff0d"
+_BIDI = "\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"
 
 
 @functools.cache
@@ -275,8 +276,9 @@ def _lex(code: str) -> _Lex:
     return _Lex(
         qual_before=_Tail.of(quals) if quals else never_tail,
         qual_of=quals,
+        # a bidi mark may open the currency: CLDR fa writes "\u200e$\u00a05,100.54"
         cur_before=_Tail(
-            re.compile(rf"\s?{_currency_alt(cur_words, rev=True)}(?:$|(?=[{_OPEN}]))")
+            re.compile(rf"\s?{_currency_alt(cur_words, rev=True)}(?:$|(?=[{_OPEN}{_BIDI}]))")
         ),
         cur_after=re.compile(rf"[ \u00a0]?{cur_alt}(?:{_END}|{pct_suffix})"),
         cur_of=curs,
@@ -902,6 +904,9 @@ def _attach_units(
         before = take(pb)
     # currency before ("US$1.438,66", "₫460,8 juta", "Rp 5 juta")
     cb = lex.cur_before.search(before)
+    if cb is None and not signed and d.unit is None and before[-1:] in _SIGN_DASHES:
+        cb = lex.cur_before.search(before[:-1])  # "$-5 million"
+        signed = cb is not None
     if cb and prev_end >= 0 and not text[prev_end : base + cb.start()].strip():
         cb = None  # "5 million euros 10 years ago": the currency is the amount's before
     if cb and d.unit is None:
