@@ -62,7 +62,7 @@ def _strings(value: Any) -> Iterator[str]:
 def _vocabulary(lang: str) -> list[str]:
     """Every word and phrase of a language file: number words, cues, currencies, terms."""
     raw = load(lang).raw
-    sections = ("numerals", "claims", "currencies", "periods", "subject")
+    sections = ("numerals", "claims", "currencies", "periods", "meaning")
     words = {s for sec in sections for s in _strings(raw.get(sec, {})) if s.strip()}
     words.update(t for terms in builtin_lexicon().table(lang).values() for t in terms)
     return sorted(words)

@@ -256,13 +256,24 @@ class TestDocuments:
     def test_extract_reads_every_figure(self, lang: str, data: st.DataObject) -> None:
         """Each figure is one claim: its value, unit, qualifier, span, concept, place and year."""
         doc, figs = data.draw(documents(lang, figures=st.integers(1, 3)), label="document")
-        last_year: int | object | None = None  # the year a figure without its own inherits
+        one_paragraph = "\n" not in doc.text
+        years: list[int | object] = []  # every year stated so far
+        by_metric: dict[str | None, int | object] = {}  # the last year stated per metric
         for f, cs in _claims_by_figure(doc, figs):
             where = f"in {f.sentence.slice(doc.text)!r}"
             value_bug = _buggy(f, lang, doc.text, KNOWN_VALUE_BUGS)
             if f.year is not None:
                 # a figure a known bug spoils may have swallowed its year too
-                last_year = _UNKNOWN if value_bug else f.year
+                years.append(_UNKNOWN if value_bug else f.year)
+                by_metric[f.metric] = years[-1]
+            # the year a figure without its own inherits: the last one in its
+            # paragraph; across paragraphs, the story's one year so far, else the
+            # last year stated for its metric
+            last_year: int | object | None
+            if f.year is not None or one_paragraph or len(set(years)) == 1:
+                last_year = years[-1] if years else None
+            else:
+                last_year = by_metric.get(f.metric) if f.metric else None
             if value_bug:
                 continue
             got = [(c.value, c.unit, c.quantity.qualifier) for c in cs]
@@ -274,7 +285,11 @@ class TestDocuments:
             assert (c.metric, c.subject) == (f.metric, f.subject), where
             if last_year is not _UNKNOWN:
                 source = (
-                    ifx.PeriodSource.NONE
+                    (
+                        ifx.PeriodSource.NONE
+                        if doc.published is None
+                        else ifx.PeriodSource.PUBLICATION
+                    )
                     if last_year is None
                     else ifx.PeriodSource.EXPLICIT
                     if f.year is not None

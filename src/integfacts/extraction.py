@@ -582,7 +582,7 @@ def _run(
     )
     periods = [
         p
-        for p in find_periods(text, numerals, language, published=doc.published)
+        for p in find_periods(text, numerals, language, published=doc.published, year_on_year=True)
         if not _counted_year(ctx, p, numerals)
     ]
     outcome: dict[int, tuple[Outcome, str, PeriodMention | None]] = {}
@@ -1296,9 +1296,10 @@ def _places(text: str, code: str, start: int = 0, end: int | None = None) -> lis
 
 def _place_named(name: str, code: str) -> str | None:
     """The gazetteer id of a place name given alone ("Da Nang"), if it names one."""
+    probe = "in " + name.strip()  # inside a sentence: a name that is also a word counts
     for lang in dict.fromkeys((code, "en")):
-        found = _places(name, lang)
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name.strip()):
+        found = _places(probe, lang)
+        if len(found) == 1 and found[0].start == 3 and found[0].end == len(probe):
             return found[0].key
     return None
 

@@ -400,7 +400,13 @@ def _choose(
             capitals and not e.acronym and sum(c.isalpha() for c in span) < 4
         ):
             continue  # "Us" is no "US"; "URI" is no "Uri"
-        if lang in e.common and not e.acronym and (_sentence_initial(text, start) or capitals):
+        country = _place(e.place).level == "country"
+        if (
+            lang in e.common
+            and not e.acronym
+            and not country  # "Indonesia", "Turkey" opening a sentence are the countries
+            and (_sentence_initial(text, start) or capitals)
+        ):
             continue
         if e.person and _beside_capital(text, matches, words, first, last, lang):
             continue

@@ -23,9 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from integfacts.concepts import Lexicon, builtin
-from integfacts.languages import load
 
-__all__ = ["Mention", "concept_of", "find_concepts", "find_places"]
+__all__ = ["Mention", "concept_of", "find_concepts"]
 
 _FUZZY_CUTOFF = 88.0
 
@@ -86,12 +85,6 @@ def _norm(s: str) -> str:
 def _concepts(code: str, lexicon: Lexicon | None = None) -> _Vocab:
     """The compiled vocabulary of ``code`` (the built-in lexicon unless one is given)."""
     return _compile((lexicon if lexicon is not None else builtin()).table(code))
-
-
-@functools.cache
-def _places(code: str) -> _Vocab:
-    places = load(code).raw.get("subject", {}).get("places", {})
-    return _compile(places)
 
 
 @attrs.frozen
@@ -263,11 +256,6 @@ def find_concepts(
         lexicon: the concept lexicon (:func:`integfacts.concepts.builtin` when ``None``).
     """
     return _find(_concepts(lang, lexicon), text, start, len(text) if end is None else end)
-
-
-def find_places(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Every place-name mention (gazetteer in ``[subject]``) in ``text[start:end]``."""
-    return _find(_places(lang), text, start, len(text) if end is None else end)
 
 
 def concept_of(phrase: str, lang: str, lexicon: Lexicon | None = None) -> str | None:

@@ -638,10 +638,50 @@ def _concepts_for(code: str, kind: str) -> list[tuple[str, str]]:
     return out
 
 
+_SAMPLE_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("VN-DN", "Da Nang"),
+        ("VN-HN", "Hanoi"),
+        ("VN-SG", "Ho Chi Minh City"),
+        ("VN-27", "Quang Nam"),
+        ("ID-JK", "Jakarta"),
+        ("IR-23", "Tehran"),
+        ("VN", "Vietnam"),
+    ),
+    "id": (
+        ("VN-DN", "Da Nang"),
+        ("VN-HN", "Hanoi"),
+        ("ID-JB", "Jawa Barat"),
+        ("ID-JK", "Jakarta"),
+        ("VN-27", "Quang Nam"),
+        ("ID", "Indonesia"),
+    ),
+    "vi": (
+        ("VN-DN", "Đà Nẵng"),
+        ("VN-HN", "Hà Nội"),
+        ("VN-SG", "TP.HCM"),
+        ("VN-27", "Quảng Nam"),
+        ("VN-26", "Huế"),
+        ("VN", "Việt Nam"),
+    ),
+    "fa": (
+        ("VN-DN", "دانانگ"),
+        ("VN-HN", "هانوی"),
+        ("IR-23", "تهران"),
+        ("IR-08", "کرمان"),
+        ("VN", "ویتنام"),
+        ("IR", "ایران"),
+    ),
+}
+"""Gazetteer places and how each language writes them, for generated sentences
+(the expected subject is the gazetteer's display name)."""
+
+
 def _places(code: str) -> list[tuple[str, str]]:
-    """(canonical name, first surface form) per place the language's gazetteer knows."""
-    table: dict[str, list[str]] = load(code).raw.get("subject", {}).get("places", {})
-    return [(name, forms[0]) for name, forms in sorted(table.items()) if forms]
+    """(display name, surface form) of the sample places written in language ``code``."""
+    from integfacts.gazetteer import display_name  # noqa: PLC0415 - data loads on use
+
+    return [(display_name(pid), form) for pid, form in _SAMPLE_PLACES.get(code, ())]
 
 
 @st.composite
