@@ -1054,7 +1054,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     text, code = ctx.text, ctx.lang.code
     figures = _Spans(drafts)
     # a place inside a figure's words names its currency ("dolar AS", "دلار آمریکا")
-    every_place = [p for p in _places(text, code) if not figures.hit(p.start, p.end)]
+    every_place = [
+        p
+        for p in _places(text, code)
+        if not figures.hit(p.start, p.end) and not _common_words(text, code, p)
+    ]
     # a dateline ("HANOI --", "Jakarta (ANTARA) -") says where the reporter is,
     # not what a figure is about
     datelines = {p.start for p in every_place if _is_dateline(text, p)}
@@ -1082,16 +1086,21 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         stated_here = pindex.within(sent.start, sent.end)
         # a comparison baseline ("up 9.4% from 2023", "so với cùng kỳ") is no figure's period
         in_sent = [p for p in stated_here if not p.baseline]
+        # a year-on-year phrase may be a term's words ("تورم نقطه به نقطه"): only
+        # periods with numerals or of the figure's own take words from terms
+        worded = [p for p in stated_here if not p.baseline or p.numerals]
         places = [
             p
             for p in _places(text, code, sent.start, sent.end)
-            if p.start not in datelines and not figures.hit(p.start, p.end)
+            if p.start not in datelines
+            and not figures.hit(p.start, p.end)
+            and not _common_words(text, code, p)
         ]
         concepts = [
             c
             for c in find_concepts(text, code, sent.start, sent.end)
             if not _names_place(text, c, place_starts)
-            and not any(p.span.start < c.end and c.start < p.span.end for p in stated_here)
+            and not any(p.span.start < c.end and c.start < p.span.end for p in worded)
             and not any(p.start < c.end and c.start < p.end for p in places)
         ]
         context = text[sent.start : sent.end]
@@ -1292,6 +1301,18 @@ def _allowed_concepts(kind: ClaimKind) -> frozenset[str] | None:
 def _places(text: str, code: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Place names in ``text[start:end]`` from the gazetteer; ``key`` is the place id."""
     return [Mention(m.start, m.end, m.place) for m in gazetteer_places(text, code, start, end)]
+
+
+def _common_words(text: str, code: str, p: Mention) -> bool:
+    """Whether a place name lies inside a longer concept term.
+
+    A term the lexicon knows outranks a place named like its words: "زیر آب
+    رفت" (flooded; the town Zirab), "giá dầu Brent" (the Brent oil price).
+    """
+    near = find_concepts(text, code, max(0, p.start - 40), min(len(text), p.end + 40))
+    return any(
+        c.start <= p.start and p.end <= c.end and c.end - c.start > p.end - p.start for c in near
+    )
 
 
 def _place_named(name: str, code: str) -> str | None:

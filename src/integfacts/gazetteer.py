@@ -317,6 +317,10 @@ def contains(outer_id: str, inner_id: str) -> bool:
     return False
 
 
+_COUNTRY_WORD = 5
+"""A country name this long opening a sentence is the country even when it is a word."""
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
@@ -404,7 +408,9 @@ def _choose(
         if (
             lang in e.common
             and not e.acronym
-            and not country  # "Indonesia", "Turkey" opening a sentence are the countries
+            # "Indonesia", "Turkey" opening a sentence are the countries; short
+            # names that are words ("Anh", "Pháp", "Mỹ") are not
+            and not (country and len(span) >= _COUNTRY_WORD)
             and (_sentence_initial(text, start) or capitals)
         ):
             continue
