@@ -1124,9 +1124,9 @@ def _groups(
     # one stated period (not a day): the same fact whatever the values say
     first_of: dict[PeriodKey, int] = {}
     for i in singles:
-        k = tkey[i]
-        if k is not None and k[2] is None:
-            union(first_of.setdefault(k, i), i)
+        tk = tkey[i]
+        if tk is not None and tk[2] is None:
+            union(first_of.setdefault(tk, i), i)
     for x, i in enumerate(singles):
         for y in range(x + 1, min(len(singles), x + 1 + _NEAR)):
             if vals[y] > vals[x] * _CLOSE:
