@@ -1054,11 +1054,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     text, code = ctx.text, ctx.lang.code
     figures = _Spans(drafts)
     # a place inside a figure's words names its currency ("dolar AS", "دلار آمریکا")
+    terms = _Terms(find_concepts(text, code))
     every_place = [
-        p
-        for p in _places(text, code)
-        if not figures.hit(p.start, p.end) and not _common_words(text, code, p)
+        p for p in _places(text, code) if not figures.hit(p.start, p.end) and not terms.hold(p)
     ]
+    place_at = [p.start for p in every_place]
     # a dateline ("HANOI --", "Jakarta (ANTARA) -") says where the reporter is,
     # not what a figure is about
     datelines = {p.start for p in every_place if _is_dateline(text, p)}
@@ -1091,10 +1091,10 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         worded = [p for p in stated_here if not p.baseline or p.numerals]
         places = [
             p
-            for p in _places(text, code, sent.start, sent.end)
-            if p.start not in datelines
-            and not figures.hit(p.start, p.end)
-            and not _common_words(text, code, p)
+            for p in every_place[
+                bisect.bisect_left(place_at, sent.start) : bisect.bisect_left(place_at, sent.end)
+            ]
+            if p.start not in datelines and p.end <= sent.end
         ]
         concepts = [
             c
@@ -1303,16 +1303,23 @@ def _places(text: str, code: str, start: int = 0, end: int | None = None) -> lis
     return [Mention(m.start, m.end, m.place) for m in gazetteer_places(text, code, start, end)]
 
 
-def _common_words(text: str, code: str, p: Mention) -> bool:
-    """Whether a place name lies inside a longer concept term.
+class _Terms:
+    """The concept terms of a document, sorted: does a longer term hold a place name?
 
     A term the lexicon knows outranks a place named like its words: "زیر آب
     رفت" (flooded; the town Zirab), "giá dầu Brent" (the Brent oil price).
     """
-    near = find_concepts(text, code, max(0, p.start - 40), min(len(text), p.end + 40))
-    return any(
-        c.start <= p.start and p.end <= c.end and c.end - c.start > p.end - p.start for c in near
-    )
+
+    def __init__(self, terms: Sequence[Mention]) -> None:
+        self.terms = sorted(terms, key=lambda c: c.start)
+        self.starts = [c.start for c in self.terms]
+
+    def hold(self, p: Mention) -> bool:
+        k = bisect.bisect_right(self.starts, p.start)
+        return any(
+            c.end >= p.end and c.end - c.start > p.end - p.start
+            for c in self.terms[max(0, k - 4) : k]
+        )
 
 
 def _place_named(name: str, code: str) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -44,8 +45,7 @@ _WORD = re.compile(r"[^\W\d_][\w\u200c\u200d\u0300-\u036f\u064b-\u065f]*(?:-[^\W
 _NUMERIC = re.compile(r"\d")
 
 
-@attrs.frozen
-class Word:
+class Word(NamedTuple):
     """A word of a text: offsets and its look-up key (casefolded, ZWNJ kept)."""
 
     start: int
@@ -109,12 +109,25 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
     ]
 
 
+@functools.cache
+def _heads(table: frozenset[tuple[str, ...]]) -> dict[str, int]:
+    """First word of each entry -> the most words an entry starting with it has."""
+    out: dict[str, int] = {}
+    for entry in table:
+        if entry:
+            out[entry[0]] = max(out.get(entry[0], 0), len(entry))
+    return out
+
+
 def _match(words: Sequence[Word], i: int, table: frozenset[tuple[str, ...]], longest: int) -> int:
     """How many words of ``table``'s longest entry start at ``words[i]`` (0: none)."""
-    for n in range(min(longest, len(words) - i), 0, -1):
+    most = _heads(table).get(words[i].key)
+    if most is None:
+        return 0
+    for n in range(min(most, longest, len(words) - i), 1, -1):
         if tuple(w.key for w in words[i : i + n]) in table:
             return n
-    return 0
+    return 1 if (words[i].key,) in table else 0
 
 
 def is_function_word(word: str, g: Grammar) -> bool:
@@ -263,12 +276,21 @@ def starts_with(words: Sequence[Word], table: frozenset[tuple[str, ...]], g: Gra
     return _match(words, 0, table, g.longest)
 
 
+@functools.cache
+def _phrase_re(table: frozenset[tuple[str, ...]]) -> re.Pattern[str] | None:
+    """One word-bounded, case-insensitive pattern for the entries of ``table``."""
+    alts = sorted((r"\s+".join(map(re.escape, e)) for e in table if e), key=len, reverse=True)
+    if not alts:
+        return None
+    return re.compile(rf"(?<![^\W\d_])(?i:{'|'.join(alts)})(?![^\W\d_])")
+
+
 def has_phrase(
     text: str, start: int, end: int, table: frozenset[tuple[str, ...]], g: Grammar
 ) -> bool:
     """Whether an entry of ``table`` occurs in ``text[start:end]``."""
-    words = words_in(text, start, end)
-    return any(_match(words, i, table, g.longest) for i in range(len(words)))
+    pattern = _phrase_re(table)
+    return pattern is not None and pattern.search(text, start, end) is not None
 
 
 def numeric(s: str) -> bool:
