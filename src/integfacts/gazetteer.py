@@ -328,6 +328,26 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+class _LazyWords:
+    """The folded words of a list of matches, each folded on first access."""
+
+    __slots__ = ("cache", "matches")
+
+    def __init__(self, matches: list[re.Match[str]]) -> None:
+        self.matches = matches
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        w = self.cache.get(i)
+        if w is None:
+            w = self.cache[i] = normalise_token(self.matches[i].group())
+        return w
+
+    def span(self, a: int, b: int) -> list[str]:
+        """The folded words ``a`` to ``b - 1``."""
+        return [self[k] for k in range(a, b)]
+
+
 def find_places(text: str, lang: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
     """Every place name in a text, leftmost first, the longest name at each word.
 
@@ -347,13 +367,18 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
     """
     data = _data()
     matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
-    words = [normalise_token(m.group()) for m in matches]
+    # words are folded on first use: a lower-case word opens no name (every name
+    # that needs it is written capitalised), so most words are never folded
+    words = _LazyWords(matches)
     out: list[PlaceMention] = []
     index, longest = data.index, data.longest
-    count = len(words)
+    count = len(matches)
     i = 0
     while i < count:
         found = None
+        if matches[i].group()[0].islower():
+            i += 1
+            continue
         most = min(longest.get(words[i], 0), count - i)
         # The words of one name are apart by at most two gap characters ("TP. HCM").
         reach = 1
@@ -364,7 +389,7 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
             reach += 1
         for size in range(min(most, reach), 0, -1):
             last = i + size - 1
-            raw = index.get(" ".join(words[i : last + 1]) if size > 1 else words[i])
+            raw = index.get(" ".join(words.span(i, last + 1)) if size > 1 else words[i])
             if raw is None:
                 continue
             found = _choose(text, matches, words, i, last, lang, raw)
@@ -381,7 +406,7 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
 def _choose(
     text: str,
     matches: list[re.Match[str]],
-    words: list[str],
+    words: _LazyWords,
     first: int,
     last: int,
     lang: str,
@@ -427,7 +452,7 @@ def _choose(
 
 
 def _beside_capital(
-    text: str, matches: list[re.Match[str]], words: list[str], first: int, last: int, lang: str
+    text: str, matches: list[re.Match[str]], words: _LazyWords, first: int, last: int, lang: str
 ) -> bool:
     """Whether a capitalised word (not a function word) stands right before or after."""
     if last + 1 < len(matches):
