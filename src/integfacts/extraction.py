@@ -1098,7 +1098,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         ]
         concepts = [
             c
-            for c in find_concepts(text, code, sent.start, sent.end)
+            for c in terms.within(sent.start, sent.end)
             if not _names_place(text, c, place_starts)
             and not any(p.span.start < c.end and c.start < p.span.end for p in worded)
             and not any(p.start < c.end and c.start < p.end for p in places)
@@ -1313,6 +1313,12 @@ class _Terms:
     def __init__(self, terms: Sequence[Mention]) -> None:
         self.terms = sorted(terms, key=lambda c: c.start)
         self.starts = [c.start for c in self.terms]
+
+    def within(self, a: int, b: int) -> list[Mention]:
+        """The terms inside ``[a, b)``."""
+        lo = bisect.bisect_left(self.starts, a)
+        hi = bisect.bisect_left(self.starts, b)
+        return [c for c in self.terms[lo:hi] if c.end <= b]
 
     def hold(self, p: Mention) -> bool:
         k = bisect.bisect_right(self.starts, p.start)

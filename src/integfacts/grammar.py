@@ -251,7 +251,7 @@ def time_word(text: str, end: int, g: Grammar, start: int | None = None) -> str 
     "berusia 72") or before an age ending ("72 tuổi", "۷۲ ساله", "72-year-old")
     is an age.
     """
-    after = words_in(text, end, min(len(text), end + 40))
+    after = words_in(text, end, min(len(text), end + 24))
     gap_ok = bool(after) and text[end : after[0].start].strip(" \u00a0-\u200c") == ""
     if gap_ok and _match(after, 0, g.age_after, g.longest):
         return "age"
@@ -263,7 +263,7 @@ def time_word(text: str, end: int, g: Grammar, start: int | None = None) -> str 
         if _match(after, 0, g.duration_units, g.longest):
             return "duration"
     if start is not None:
-        before = words_in(text, max(0, start - 30), start)
+        before = words_in(text, max(0, start - 20), start)
         if before and text[before[-1].end : start].strip(" \u00a0") == "":
             for n in range(min(g.longest, len(before)), 0, -1):
                 if tuple(w.key for w in before[-n:]) in g.age_before:
