@@ -1053,10 +1053,24 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     """Metric, subject and period for every draft; linear in the number of drafts."""
     text, code = ctx.text, ctx.lang.code
     figures = _Spans(drafts)
+    # drafts grouped by sentence, in order
+    groups: list[tuple[Span, list[_Draft]]] = []
+    for d in drafts:
+        sent = _sentence_of(ctx, d.start)
+        if groups and groups[-1][0] == sent:
+            groups[-1][1].append(d)
+        else:
+            groups.append((sent, [d]))
+    # places and terms are looked for where they can matter: the sentences that
+    # state figures, and the headline and lead (the story's main place)
+    scan = _scan_spans(text, [g[0] for g in groups])
+    terms = _Terms([c for a, b in scan for c in find_concepts(text, code, a, b)])
     # a place inside a figure's words names its currency ("dolar AS", "دلار آمریکا")
-    terms = _Terms(find_concepts(text, code))
     every_place = [
-        p for p in _places(text, code) if not figures.hit(p.start, p.end) and not terms.hold(p)
+        p
+        for a, b in scan
+        for p in _places(text, code, a, b)
+        if not figures.hit(p.start, p.end) and not terms.hold(p)
     ]
     place_at = [p.start for p in every_place]
     # a dateline ("HANOI --", "Jakarta (ANTARA) -") says where the reporter is,
@@ -1074,14 +1088,6 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     claims: list[Claim] = []
     metric_periods: dict[str, Period] = {}  # the last period stated for each metric
     taken: set[int] = set()  # concept mentions a figure before already took from its right
-    # drafts grouped by sentence, in order
-    groups: list[tuple[Span, list[_Draft]]] = []
-    for d in drafts:
-        sent = _sentence_of(ctx, d.start)
-        if groups and groups[-1][0] == sent:
-            groups[-1][1].append(d)
-        else:
-            groups.append((sent, [d]))
     for sent, members in groups:
         stated_here = pindex.within(sent.start, sent.end)
         # a comparison baseline ("up 9.4% from 2023", "so với cùng kỳ") is no figure's period
@@ -1301,6 +1307,23 @@ def _allowed_concepts(kind: ClaimKind) -> frozenset[str] | None:
 def _places(text: str, code: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Place names in ``text[start:end]`` from the gazetteer; ``key`` is the place id."""
     return [Mention(m.start, m.end, m.place) for m in gazetteer_places(text, code, start, end)]
+
+
+_LEAD = 600
+"""Characters of a story's opening (headline, dateline, lead) always read for places."""
+
+
+def _scan_spans(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    """The opening of the text and the given sentences, merged where they touch."""
+    lead_end = min(len(text), _LEAD)
+    cut = text.rfind("\n", 0, lead_end) if lead_end < len(text) else lead_end
+    out: list[list[int]] = [[0, cut if cut > 0 else lead_end]]
+    for s in sentences:
+        if s.start <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], s.end)
+        else:
+            out.append([s.start, s.end])
+    return [(a, b) for a, b in out if b > a]
 
 
 class _Terms:

@@ -376,10 +376,14 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
     i = 0
     while i < count:
         found = None
-        if matches[i].group()[0].islower():
+        if text[matches[i].start()].islower():
             i += 1
             continue
-        most = min(longest.get(words[i], 0), count - i)
+        most = longest.get(words[i])
+        if most is None:
+            i += 1
+            continue
+        most = min(most, count - i)
         # The words of one name are apart by at most two gap characters ("TP. HCM").
         reach = 1
         while reach < most:
