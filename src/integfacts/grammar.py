@@ -243,6 +243,35 @@ def phrase_before(text: str, start: int, end: int, g: Grammar, *, most: int = 2)
     return _norm(run)
 
 
+@functools.cache
+def _time_res(g: Grammar) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """(unit or age ending right after a figure, age word right before one) patterns."""
+
+    def alts(table: frozenset[tuple[str, ...]]) -> list[str]:
+        return [r"\s+".join(map(re.escape, e)) for e in table if e]
+
+    age_after = [*alts(g.age_after), r"[^\W\d_]+-old"]
+    units = alts(g.duration_units)
+    after = re.compile(
+        r"[ \u00a0\u200c-]*(?:(?P<age>(?i:"
+        + "|".join(sorted(age_after, key=len, reverse=True))
+        + "))|(?P<unit>(?i:"
+        + "|".join(sorted(units, key=len, reverse=True) or ["(?!)"])
+        + r")))(?![^\W\d_])"
+    )
+    before_alts = alts(g.age_before)
+    before = (
+        re.compile(
+            r"(?<![^\W\d_])(?i:"
+            + "|".join(sorted(before_alts, key=len, reverse=True))
+            + r")[ \u00a0]*$"
+        )
+        if before_alts
+        else None
+    )
+    return after, before
+
+
 def time_word(text: str, end: int, g: Grammar, start: int | None = None) -> str | None:
     """``"duration"`` or ``"age"`` when the figure ending at ``end`` states one.
 
@@ -251,23 +280,12 @@ def time_word(text: str, end: int, g: Grammar, start: int | None = None) -> str 
     "berusia 72") or before an age ending ("72 tuổi", "۷۲ ساله", "72-year-old")
     is an age.
     """
-    after = words_in(text, end, min(len(text), end + 24))
-    gap_ok = bool(after) and text[end : after[0].start].strip(" \u00a0-\u200c") == ""
-    if gap_ok and _match(after, 0, g.age_after, g.longest):
+    after, before = _time_res(g)
+    if start is not None and before is not None and before.search(text, max(0, start - 20), start):
         return "age"
-    if gap_ok:
-        glued = text[end : end + 1] == "-"
-        joined = "-" + after[0].key if glued else ""
-        if joined and ((joined,) in g.age_after or after[0].key.endswith("-old")):
-            return "age"
-        if _match(after, 0, g.duration_units, g.longest):
-            return "duration"
-    if start is not None:
-        before = words_in(text, max(0, start - 20), start)
-        if before and text[before[-1].end : start].strip(" \u00a0") == "":
-            for n in range(min(g.longest, len(before)), 0, -1):
-                if tuple(w.key for w in before[-n:]) in g.age_before:
-                    return "age"
+    m = after.match(text, end)
+    if m is not None:
+        return "age" if m.group("age") is not None else "duration"
     return None
 
 
