@@ -23,14 +23,15 @@ import bisect
 import datetime
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeAlias
 
 import attrs
 
 from integfacts._regex import alternation, first_chars, starting_with
-from integfacts.concepts import builtin as builtin_lexicon
+from integfacts.concepts import Lexicon, lexicon_for
 from integfacts.gazetteer import ancestors, country_of, display_name
 from integfacts.gazetteer import find_places as gazetteer_places
 from integfacts.grammar import (
@@ -64,6 +65,9 @@ __all__ = ["DocumentTooLargeError", "extract", "scan"]
 
 DEFAULT_MAX_CHARS = 20_000_000
 """Documents longer than this (characters) are refused unless the caller raises the limit."""
+
+ConceptsArg: TypeAlias = Lexicon | str | Path | Mapping[str, Any] | None
+"""A user's concept terms: a concept file's path, its data as a mapping, or a Lexicon."""
 
 _ONE = Decimal(1)
 _LEFT = 48  # characters of left context examined for cue words
@@ -178,7 +182,6 @@ class _Lex:
     multiples: re.Pattern[str]
     mult_of: dict[str, Decimal]
     year_after: re.Pattern[str]
-    refine: dict[str, dict[str, str]]
     rank_after: re.Pattern[str]
     ordinal_words: re.Pattern[str]
     ordinal_of: dict[str, Decimal]
@@ -327,7 +330,6 @@ def _lex(code: str) -> _Lex:
         else never,
         mult_of=mult,
         year_after=re.compile(rf"\s*(?i:{_alt(year_words)}){_END}") if year_words else never,
-        refine={k: dict(v) for k, v in builtin_lexicon().refine_table().items()},
         rank_after=re.compile(rf"\s+(?i:{_alt(cl['rank_after'])}){_END}")
         if cl.get("rank_after")
         else never,
@@ -413,6 +415,7 @@ class _Ctx:
     urls: tuple[Span, ...]
     url_starts: tuple[int, ...]
     sent_starts: tuple[int, ...]
+    lexicon: Lexicon
 
 
 _MAX_SENTENCE = 1200
@@ -489,6 +492,7 @@ def scan(
     lang: str | None = None,
     published: datetime.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    concepts: ConceptsArg = None,
 ) -> list[ScanItem]:
     """Account for every numeral of a document.
 
@@ -504,13 +508,20 @@ def scan(
             else detected.
         published: publication date, the base for relative dates.
         max_chars: refuse longer documents (:class:`DocumentTooLargeError`).
+        concepts: the user's concept terms, added to the built-in lexicon: a
+            path to a concept file, the same data as a mapping, or a
+            :class:`~integfacts.concepts.Lexicon` (see the concept lexicon page).
+
+    Raises:
+        ValueError: an invalid ``concepts`` file or mapping (the message names
+            the file and the key).
 
     Example:
         >>> items = scan("Decision No. 2887 of 2023 funds 40 schools.", lang="en")
         >>> [(str(i.value), i.reason) for i in items]
         [('2887', 'identifier'), ('2023', 'period'), ('40', 'amount')]
     """
-    items, _ = _run(doc, lang=lang, published=published, max_chars=max_chars)
+    items, _ = _run(doc, lang=lang, published=published, max_chars=max_chars, concepts=concepts)
     return items
 
 
@@ -520,6 +531,7 @@ def extract(
     lang: str | None = None,
     published: datetime.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    concepts: ConceptsArg = None,
 ) -> list[Claim]:
     """Turn every figure a text states into a :class:`~integfacts.model.Claim`.
 
@@ -529,6 +541,9 @@ def extract(
             means the document's, else detected.
         published: publication date, the base for relative dates.
         max_chars: refuse longer documents (:class:`DocumentTooLargeError`).
+        concepts: the user's concept terms, added to the built-in lexicon: a
+            path to a concept file (``[concepts]``, ``[concepts.<lang>]``), the
+            same data as a mapping, or a :class:`~integfacts.concepts.Lexicon`.
 
     Returns:
         The claims in text order; an empty list when the text states none.
@@ -537,13 +552,15 @@ def extract(
         UnsupportedLanguageError: for a language without a data file.
         DocumentTooLargeError: when the text is longer than ``max_chars``.
         TypeError: when ``doc`` is neither a Document nor a str.
+        ValueError: an invalid ``concepts`` file or mapping (the message names
+            the file and the key).
 
     Example:
         >>> c = extract("Da Nang menerima lebih dari 3.000 delegasi.", lang="id")[0]
         >>> (c.quantity.value, c.quantity.qualifier.value, c.metric, c.text)
         (Decimal('3000'), 'more_than', 'delegations', 'lebih dari 3.000')
     """
-    _, claims = _run(doc, lang=lang, published=published, max_chars=max_chars)
+    _, claims = _run(doc, lang=lang, published=published, max_chars=max_chars, concepts=concepts)
     return claims
 
 
@@ -553,7 +570,9 @@ def _run(
     lang: str | None,
     published: datetime.date | None,
     max_chars: int,
+    concepts: ConceptsArg = None,
 ) -> tuple[list[ScanItem], list[Claim]]:
+    lex_concepts = lexicon_for(concepts)  # a bad concept file fails before any work
     doc = _as_document(doc_or_text, lang, published)
     if len(doc.text) > max_chars:
         raise DocumentTooLargeError(
@@ -579,6 +598,7 @@ def _run(
         urls,
         tuple(u.start for u in urls),
         tuple(x.start for x in sentences),
+        lex_concepts,
     )
     periods = [
         p
@@ -695,7 +715,9 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
     )
     if unit and not _NEXT_DIGIT.match(text, unit.end()):
         return True
-    concepts = find_concepts(text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40))
+    concepts = find_concepts(
+        text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40), ctx.lexicon
+    )
     return bool(concepts) and text[num.span.end : concepts[0].start] in (" ", "\u00a0")
 
 
@@ -717,7 +739,7 @@ def _inside_term(ctx: _Ctx, s: int, e: int) -> bool:
     lo, hi = max(0, s - _LEFT), min(len(ctx.text), e + _RIGHT)
     return any(
         m.start <= s and e <= m.end and (m.start, m.end) != (s, e)
-        for m in find_concepts(ctx.text, ctx.lang.code, lo, hi)
+        for m in find_concepts(ctx.text, ctx.lang.code, lo, hi, ctx.lexicon)
     )
 
 
@@ -1064,7 +1086,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     # places and terms are looked for where they can matter: the sentences that
     # state figures, and the headline and lead (the story's main place)
     scan = _scan_spans(text, [g[0] for g in groups])
-    terms = _Terms([c for a, b in scan for c in find_concepts(text, code, a, b)])
+    terms = _Terms([c for a, b in scan for c in find_concepts(text, code, a, b, ctx.lexicon)])
     # a place inside a figure's words names its currency ("dolar AS", "دلار آمریکا")
     every_place = [
         p
@@ -1148,6 +1170,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 psrc, as_of = PeriodSource.PUBLICATION, ctx.doc.published
             # a whole-number percentage is rounded to the unit ("64%" commits to 63.5-64.5)
             step = d.step if d.step or d.unit != "%" else _ONE
+            change = d.change
+            level = ctx.lexicon.level_of_change(metric) if change and metric else None
+            if level is not None and d.unit == "%":
+                # "GDP tăng 7,09%", "the economy grew 7.09%": a growth rate of 7.09%
+                metric, change = level, False
             quantity = Quantity(
                 d.value, unit=d.unit, qualifier=d.qualifier, step=step, upper=d.upper, of=d.of
             )
@@ -1162,7 +1189,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 subject=subject,
                 period=period,
                 period_source=psrc,
-                change=d.change,
+                change=change,
                 kind=d.kind,
                 sentence=sent,
                 as_of=as_of,
@@ -1198,7 +1225,7 @@ def _metric(
     """
     text = ctx.text
     every = concepts
-    allowed = _allowed_concepts(d.kind)
+    allowed = ctx.lexicon.allowed(d.kind.value)
     if allowed is not None:
         concepts = [c for c in concepts if c.key in allowed]
     between = text[prev_end : d.start]
@@ -1235,7 +1262,7 @@ def _metric(
             best = inside[-1] if g.head_last else inside[0]
         elif run:
             phrase = head_phrase(run, g)
-            key = concept_of(phrase, ctx.lang.code)
+            key = concept_of(phrase, ctx.lang.code, ctx.lexicon)
             return (key if allowed is None or key in allowed else None), phrase, None
         else:
             # "killed 23 people", "the death toll rose to 23": the term before
@@ -1259,7 +1286,7 @@ def _metric(
     if best is not None:
         key = best.key
         earlier = {c.key for c in every if c is not best}
-        for other, refined in ctx.lex.refine.get(key, {}).items():
+        for other, refined in ctx.lexicon.refine_table().get(key, {}).items():
             if other in earlier:
                 key = refined
                 break
@@ -1268,7 +1295,7 @@ def _metric(
     # no known concept: the content words before the figure, function words and
     # links ("stood at", "mencapai") left out; never a function word alone
     phrase = phrase_before(text, max(prev_end, d.start - 60), d.start, g)
-    key2 = concept_of(phrase, ctx.lang.code) if phrase else None
+    key2 = concept_of(phrase, ctx.lang.code, ctx.lexicon) if phrase else None
     if key2 is not None and allowed is not None and key2 not in allowed:
         key2 = None
     return key2, phrase, None
@@ -1293,15 +1320,6 @@ def _classifiers(code: str) -> frozenset[str]:
 @functools.cache
 def _stopwords(code: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in load(code).raw.get("detect", {}).get("stopwords", []))
-
-
-@functools.cache
-def _concept_kinds() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in common().get("concept_kinds", {}).items()}
-
-
-def _allowed_concepts(kind: ClaimKind) -> frozenset[str] | None:
-    return builtin_lexicon().allowed(kind.value)
 
 
 def _places(text: str, code: str, start: int = 0, end: int | None = None) -> list[Mention]:
