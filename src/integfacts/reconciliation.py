@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from decimal import Decimal, localcontext
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from integfacts.model import (
     Claim,
@@ -52,6 +52,9 @@ from integfacts.model import (
     Verdict,
     short_source,
 )
+
+if TYPE_CHECKING:
+    from integfacts.extraction import ConceptsArg
 
 __all__ = ["compare", "reconcile"]
 
@@ -1231,15 +1234,19 @@ def _claim_order(c: Claim) -> _ClaimKey:
 # ----------------------------------------------------------------- the API
 
 
-def _claims_of(items: Iterable[Document | Claim]) -> tuple[list[Claim], list[Document]]:
-    from integfacts.extraction import extract  # noqa: PLC0415 - avoid an import cycle at load
+def _claims_of(
+    items: Iterable[Document | Claim], concepts: ConceptsArg = None
+) -> tuple[list[Claim], list[Document]]:
+    from integfacts.concepts import lexicon_for  # noqa: PLC0415 - avoid an import cycle at load
+    from integfacts.extraction import extract  # noqa: PLC0415
 
+    lexicon = lexicon_for(concepts)  # resolved once (a bad file fails before any extraction)
     claims: list[Claim] = []
     docs: list[Document] = []
     for it in items:
         if isinstance(it, Document):
             docs.append(it)
-            claims.extend(extract(it))
+            claims.extend(extract(it, concepts=lexicon))
         elif isinstance(it, Claim):
             claims.append(it)
         else:
@@ -1265,6 +1272,7 @@ def reconcile(
     within_documents: bool = False,
     score_cutoff: float = _FUZZY_CUTOFF,
     open_slack: Decimal = DEFAULT_OPEN_SLACK,
+    concepts: ConceptsArg = None,
 ) -> Report:
     """Compare the claims of many sources and say which agree and which contradict.
 
@@ -1278,10 +1286,17 @@ def reconcile(
             concept key to be treated as the same metric.
         open_slack: how far past its bound an open figure ("more than
             3,000") is read when comparing (0.25: up to 3,750).
+        concepts: the user's concept terms for the Documents extracted here
+            (a concept file's path, its data as a mapping, or a
+            :class:`~integfacts.concepts.Lexicon`); Claims are taken as they are.
 
     Returns:
         A :class:`~integfacts.model.Report`; the same inputs in any order
         give the same report.
+
+    Raises:
+        ValueError: an invalid ``concepts`` file or mapping (the message names
+            the file and the key).
     """
     with _paused_gc():
         return _reconcile(
@@ -1290,6 +1305,7 @@ def reconcile(
             within_documents=within_documents,
             score_cutoff=score_cutoff,
             open_slack=open_slack,
+            concepts=concepts,
         )
 
 
@@ -1318,8 +1334,9 @@ def _reconcile(
     within_documents: bool,
     score_cutoff: float,
     open_slack: Decimal,
+    concepts: ConceptsArg = None,
 ) -> Report:
-    claims, docs = _claims_of(items)
+    claims, docs = _claims_of(items, concepts)
     claims.sort(key=_claim_order)
     rank = {id(c): k for k, c in enumerate(claims)}
 
@@ -1692,12 +1709,16 @@ def compare(
     translation: Document,
     *,
     rates: Mapping[str, Decimal] | None = None,
+    concepts: ConceptsArg = None,
 ) -> Report:
     """Check that a translation keeps every figure of its original.
 
     Figures are paired one to one (same kind and unit, closest value, in text
     order); a changed figure is a contradiction, a figure missing from either
-    side is in ``report.unmatched``.
+    side is in ``report.unmatched``. ``concepts`` adds the user's concept
+    terms (a concept file's path, its data as a mapping, or a
+    :class:`~integfacts.concepts.Lexicon`) to both sides' extraction; an
+    invalid one raises ``ValueError`` naming the file and the key.
 
     Example:
         >>> import integfacts as ifx
@@ -1706,10 +1727,12 @@ def compare(
         >>> [(f.verdict.value, f.diagnosis.value) for f in compare(o, t).findings]
         [('contradict', 'scale_slip'), ('agree', 'same')]
     """
+    from integfacts.concepts import lexicon_for  # noqa: PLC0415
     from integfacts.extraction import extract  # noqa: PLC0415
 
-    a = extract(original)
-    b = extract(translation)
+    lexicon = lexicon_for(concepts)
+    a = extract(original, concepts=lexicon)
+    b = extract(translation, concepts=lexicon)
     findings: list[Finding] = []
     used_b: set[int] = set()
     pairs: list[tuple[Claim, Claim]] = []
