@@ -19,16 +19,21 @@ import collections
 import itertools
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
+from integfacts.concepts import Lexicon, load_concepts
 from integfacts.model import Claim, Document
+
+if TYPE_CHECKING:
+    from integfacts.extraction import ConceptsArg
 
 __all__ = ["extract_many"]
 
 
-def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
+def _extract_chunk(docs: list[Document], lexicon: Lexicon | None = None) -> list[list[Claim]]:
     from integfacts.extraction import extract  # noqa: PLC0415 - runs in the worker
 
-    return [extract(d) for d in docs]
+    return [extract(d, concepts=lexicon) for d in docs]
 
 
 def _as_doc(item: Document | str, lang: str | None) -> Document:
@@ -46,6 +51,7 @@ def extract_many(
     lang: str | None = None,
     chunksize: int = 16,
     window: int = 4,
+    concepts: ConceptsArg = None,
 ) -> Iterator[list[Claim]]:
     """Yield the claims of each document, in input order, streaming.
 
@@ -55,27 +61,39 @@ def extract_many(
         lang: language of plain-text items (``None``: detect).
         chunksize: documents sent to a worker at a time.
         window: chunks in flight per worker (bounds memory).
+        concepts: the user's concept terms (a concept file's path, its data as
+            a mapping, or a :class:`~integfacts.concepts.Lexicon`), read once
+            here and sent to the workers as a lexicon.
 
     Raises:
-        ValueError: if ``workers`` or ``chunksize`` is below 1.
+        ValueError: if ``workers`` or ``chunksize`` is below 1, or
+            ``concepts`` is invalid (the message names the file and the key).
     """
     if workers < 1 or chunksize < 1:
         raise ValueError(f"workers and chunksize must be >= 1, got {workers} and {chunksize}")
+    # the user's own lexicon (small, picklable); each process merges it with the built-in once
+    lexicon = (
+        None
+        if concepts is None
+        else concepts
+        if isinstance(concepts, Lexicon)
+        else load_concepts(concepts)
+    )
     items = (_as_doc(d, lang) for d in docs)
     if workers == 1:
         from integfacts.extraction import extract  # noqa: PLC0415
 
         for d in items:
-            yield extract(d)
+            yield extract(d, concepts=lexicon)
         return
     chunks = iter(lambda: list(itertools.islice(items, chunksize)), [])
     pending: collections.deque[Future[list[list[Claim]]]] = collections.deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for chunk in itertools.islice(chunks, workers * window):
-            pending.append(pool.submit(_extract_chunk, chunk))
+            pending.append(pool.submit(_extract_chunk, chunk, lexicon))
         while pending:
             done = pending.popleft().result()
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append(pool.submit(_extract_chunk, nxt))
+                pending.append(pool.submit(_extract_chunk, nxt, lexicon))
             yield from done
