@@ -79,11 +79,19 @@ class ConceptMeta:
             ``percent``, ``rank``, ``ratio``); ``None`` when any kind may.
         group: a topic the concept belongs to (``casualties``, ``trade`` ...).
         people: ``True`` when its figures count people.
+        broader: the concept this one is a kind of (``dengue_cases`` ->
+            ``cases``): stories state one figure under either, so
+            reconciliation compares them as the broader concept.
+        change_of: the concept whose change in percent this one is as a level
+            (``growth_rate`` is the change of ``grdp``: "GDP tăng 7,09%" is a
+            growth rate of 7.09%).
     """
 
     kinds: frozenset[str] | None = None
     group: str = ""
     people: bool = False
+    broader: str = ""
+    change_of: str = ""
 
 
 def _as_tuple_map(d: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -143,6 +151,14 @@ class Lexicon:
         ``kinds`` of its own (a user's, say) may be measured by any kind.
         """
         return _allowed(self, kind)
+
+    def root(self, key: str) -> str:
+        """The broadest concept ``key`` is a kind of (itself when none): the key compared."""
+        return _roots(self).get(key, key)
+
+    def level_of_change(self, key: str) -> str | None:
+        """The concept a percent change of ``key`` states as a level, if any."""
+        return _levels(self).get(key)
 
     def refine_table(self) -> Mapping[str, Mapping[str, str]]:
         """key -> {other key found earlier in the sentence: the finer key}."""
@@ -254,7 +270,7 @@ def _check_key(key: str, where: str) -> None:
 def _meta_entry(value: Any, where: str) -> ConceptMeta:
     if not isinstance(value, dict):
         raise ValueError(f"{where}: expected a table, got {type(value).__name__}")
-    unknown = set(value) - {"kinds", "group", "people"}
+    unknown = set(value) - {"kinds", "group", "people", "broader", "change_of"}
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     kinds = None
@@ -268,9 +284,39 @@ def _meta_entry(value: Any, where: str) -> ConceptMeta:
             )
     group = value.get("group", "")
     people = value.get("people", False)
-    if not isinstance(group, str) or not isinstance(people, bool):
-        raise ValueError(f"{where}: 'group' must be a string and 'people' true or false")
-    return ConceptMeta(kinds=kinds, group=group, people=people)
+    broader = value.get("broader", "")
+    change_of = value.get("change_of", "")
+    if not all(isinstance(v, str) for v in (group, broader, change_of)) or not isinstance(
+        people, bool
+    ):
+        raise ValueError(
+            f"{where}: 'group', 'broader' and 'change_of' must be strings and 'people' true"
+            " or false"
+        )
+    return ConceptMeta(
+        kinds=kinds, group=group, people=people, broader=broader, change_of=change_of
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _roots(lex: Lexicon) -> Mapping[str, str]:
+    out: dict[str, str] = {}
+    for key, meta in lex.meta:
+        seen = {key}
+        root = key
+        parent = meta.broader
+        while parent and parent not in seen:
+            seen.add(parent)
+            root = parent
+            parent = _meta(lex).get(parent, _NO_META).broader
+        if root != key:
+            out[key] = root
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _levels(lex: Lexicon) -> Mapping[str, str]:
+    return {meta.change_of: key for key, meta in lex.meta if meta.change_of}
 
 
 def _from_mapping(data: Mapping[str, Any], source: str) -> Lexicon:

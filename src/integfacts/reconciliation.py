@@ -131,6 +131,19 @@ def phrase_clusters(
     return {g: _cluster_phrases(tuple(sorted(set(ps))), cutoff) for g, ps in phrases.items()}
 
 
+@functools.cache
+def _roots() -> dict[str, str]:
+    from integfacts.concepts import builtin  # noqa: PLC0415 - loaded on first use
+
+    lex = builtin()
+    return {k: lex.root(k) for k in lex.concept_keys() if lex.root(k) != k}
+
+
+def _metric_key(metric: str) -> str:
+    """The concept a metric is compared as: its broadest kind (``dengue_cases`` -> ``cases``)."""
+    return _roots().get(metric, metric)
+
+
 def _subject_key(c: Claim) -> str:
     """The subject a block is keyed by: a place's country (places nest within it)."""
     if c.place is not None:
@@ -188,7 +201,7 @@ def block_key(
     """(dimension, metric key or phrase cluster, subject): claims compared only within it."""
     dim, subj = _dimension(c), _subject_key(c)
     if c.metric:
-        return (dim, c.metric, subj)
+        return (dim, _metric_key(c.metric), subj)
     p = _phrase_key(c)
     if not p:
         # nothing says what the figure measures: it meets no other claim
@@ -212,7 +225,9 @@ def _block_keys(claims: Sequence[Claim], cutoff: float) -> list[tuple[str, str, 
     clusters = phrase_clusters(phrases, cutoff)
     dim = _DIMENSION
     return [
-        (dim[c.kind], c.metric, _subject_key(c)) if c.metric else block_key(c, clusters)
+        (dim[c.kind], _metric_key(c.metric), _subject_key(c))
+        if c.metric
+        else block_key(c, clusters)
         for c in claims
     ]
 
