@@ -11,9 +11,12 @@
 A folder with a ``manifest.toml`` (like ``seeds/``) gives each file's
 language, date, source and subject.
 
+``--concepts FILE`` (on all three) adds the user's concept terms: a TOML file
+shaped like the built-in lexicon (``[concepts]``, ``[concepts.<lang>]``).
+
 Exit codes: 0 success; 1 some files could not be read (the others are still
 processed, and each failure is reported on stderr) or ``--fail-on`` matched;
-2 usage error.
+2 usage error (including an invalid ``--concepts`` file).
 """
 
 from __future__ import annotations
@@ -200,7 +203,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         try:
             doc = load_document(path, row, lang=args.lang)
-            claims = extract(doc)
+            claims = extract(doc, concepts=args.lexicon)
         except (InputError, ValueError, TypeError) as exc:
             print(f"integfacts: error: {exc}", file=err)
             failed += 1
@@ -276,7 +279,7 @@ def _cmd_reconcile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     docs, failed, total = _load_all(args.paths, args.lang, err, progress=True)
     try:
-        report = reconcile(docs, rates=_rates(args.rate))
+        report = reconcile(docs, rates=_rates(args.rate), concepts=args.lexicon)
     except (ValueError, TypeError) as exc:
         print(f"integfacts: error: {exc}", file=err)
         return 1
@@ -297,7 +300,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     docs, failed, _ = _load_all([args.original, args.translation], args.lang, err, progress=False)
     if failed or len(docs) != 2:
         return 1
-    report = compare(docs[0], docs[1], rates=_rates(args.rate))
+    report = compare(docs[0], docs[1], rates=_rates(args.rate), concepts=args.lexicon)
     if not _emit(_render(report, args.format), args.output, out, err):
         return 1
     return 1 if (report.contradictions or report.unmatched) else 0
@@ -366,6 +369,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", help="text files, or folders (with manifest.toml)")
     ex.add_argument("--lang", help="language code for every file (default: manifest, detect)")
     ex.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    ex.add_argument("--concepts", metavar="FILE", help=_CONCEPTS_HELP)
     formats = ["text", "json", "markdown", "html", "claimreview"]
     rc = sub.add_parser("reconcile", help="compare the figures of many sources")
     rc.add_argument("paths", nargs="+", help="text files, or folders (with manifest.toml)")
@@ -379,6 +383,7 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when the report has a contradiction (or anything not agreeing)",
     )
     rc.add_argument("--rate", action="append", help="exchange rate CODE=VALUE in a common base")
+    rc.add_argument("--concepts", metavar="FILE", help=_CONCEPTS_HELP)
     cp = sub.add_parser("compare", help="check that a translation keeps every figure")
     cp.add_argument("original")
     cp.add_argument("translation")
@@ -386,7 +391,24 @@ def _parser() -> argparse.ArgumentParser:
     cp.add_argument("--format", choices=formats, default="text")
     cp.add_argument("-o", "--output", help="write the report to this file")
     cp.add_argument("--rate", action="append", help="exchange rate CODE=VALUE in a common base")
+    cp.add_argument("--concepts", metavar="FILE", help=_CONCEPTS_HELP)
     return p
+
+
+_CONCEPTS_HELP = "TOML file of extra concept terms ([concepts] key = [terms]; [concepts.<lang>])"
+
+
+def _user_lexicon(path: str | None) -> Any:
+    """The ``--concepts`` file as a lexicon (``None`` without one).
+
+    Raises:
+        ValueError: the file is missing or invalid; the message names it and the key.
+    """
+    if path is None:
+        return None
+    from integfacts.concepts import load_concepts  # noqa: PLC0415 - keep CLI start-up light
+
+    return load_concepts(path)
 
 
 def main(
@@ -396,6 +418,12 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    try:
+        args.lexicon = _user_lexicon(args.concepts)
+    except ValueError as exc:  # a usage error: one line, no traceback
+        message = str(exc).replace("\n", " ")
+        print(f"integfacts: error: --concepts: {message}", file=err)
+        return 2
     try:
         if args.command == "extract":
             return _cmd_extract(args, out, err)
