@@ -1379,13 +1379,18 @@ def _place_named(name: str, code: str) -> str | None:
     return None
 
 
+_MAIN_MIN = 2
+"""Mentions a place needs to be a story's main place over its country's other places."""
+
+
 def _main_place(places: Sequence[Mention]) -> str | None:
     """The place a document is about (a place id).
 
-    The country it names most (ties: the first named); within it, the
-    innermost place that contains every place it names there: a story about
-    two provinces is about their country, a story about one province's towns
-    is about that province.
+    The country it names most (ties: the first named); within it, the place
+    named in most of its mentions there (at least twice), else the innermost
+    place that contains every place it names there: a story about two
+    provinces alike is about their country, a story about one province's
+    towns is about that province.
     """
     if not places:
         return None
@@ -1396,11 +1401,21 @@ def _main_place(places: Sequence[Mention]) -> str | None:
     best = max(counts.values())
     country = next(country_of(p.key) for p in places if counts[country_of(p.key)] == best)
     common: tuple[str, ...] | None = None
+    below: dict[str, int] = {}
     for p in places:
         if country_of(p.key) != country:
             continue
         chain = ancestors(p.key)
         common = chain if common is None else tuple(x for x in common if x in chain)
+        for x in chain[:-1]:
+            below[x] = below.get(x, 0) + 1
+    if below:
+        # one place named in most of the story's mentions of its country is the
+        # story's place (an outbreak in Hanoi compared with other cities)
+        top = max(sorted(below), key=lambda k: below[k])
+        inside = sum(1 for p in places if country_of(p.key) == country and p.key != country)
+        if below[top] >= _MAIN_MIN and below[top] * 2 > inside:
+            return top
     return common[0] if common else country
 
 

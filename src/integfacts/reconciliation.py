@@ -158,8 +158,7 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
 
     A place a figure's own sentence names below the country level is its own
     class; a figure whose place is only the document's main place joins the
-    innermost such class holding its place, else the one such class inside
-    its place, else the country's. So the
+    innermost such class holding its place, else the country's. So the
     national figure never meets a province's, while "6.1" said of Iran in
     one story meets "۶٫۱" said of Kerman, the main place of another.
     """
@@ -181,11 +180,6 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
             classes[c.place].append(c)
         else:
             inner = next((a for a in ancestors(c.place) if a in named), None)
-            if inner is None:
-                # a story's main place holding exactly one place named in the block
-                # is about that place ("Vietnam" for a story on Hanoi's outbreak)
-                below = [n for n in named if n is not None and c.place in ancestors(n)]
-                inner = below[0] if len(below) == 1 else None
             classes[inner or country_of(c.place)].append(c)
     out = []
     for k in sorted(classes):
