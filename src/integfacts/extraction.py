@@ -423,6 +423,10 @@ _MAX_SENTENCE = 1200
 per-sentence work stays bounded."""
 
 
+_FIGURE_NEXT = re.compile(r"[^\W\d_]{1,3}\W?\s?\d")
+"""A capital that opens a figure ("approx. US$5", "Rp. 5"): no sentence starts there."""
+
+
 def _sentences(text: str, dotted: frozenset[str] = frozenset()) -> tuple[Span, ...]:
     """Sentence spans. A dot after one of the language's ``dotted`` words
     ("approx.", "Rp.") does not end a sentence unless a capital follows, and
@@ -445,7 +449,10 @@ def _sentences(text: str, dotted: frozenset[str] = frozenset()) -> tuple[Span, .
         if (
             dotted
             and text[m.start() - 1 : m.start()] == "."
-            and not text[m.end() : m.end() + 1].isupper()
+            and (
+                not text[m.end() : m.end() + 1].isupper()
+                or _FIGURE_NEXT.match(text, m.end()) is not None
+            )
         ):
             before = text[max(start, m.start() - 24) : m.start()].split()
             if before and before[-1].casefold() in dotted:
@@ -781,6 +788,10 @@ def _classify(
     ):
         return "counter", None  # page furniture: "Komentar (0)", "Comments (12)"
     hyphen_number = i + 1 < len(numerals) and numerals[i + 1].span.start == e + 1
+    if after[:1] in ("-", "–"):
+        joined = time_word(text, e, grammar(ctx.lang.code), s)
+        if joined is not None:
+            return joined, None  # "a 72-year-old man", "a 24-hour strike"
     if (re.match(r"[/\-–][^\W\d_]", after) and not hyphen_number) or re.match(
         r"/\d+/[^\W\d_]", after
     ):
@@ -1165,6 +1176,8 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             if psrc is PeriodSource.EXPLICIT and period is not None and metric:
                 metric_periods[metric] = period
             as_of = None
+            if period is not None and period.start is not None and period.start == period.end:
+                as_of = period.start  # stated for one day: true as of that day
             if period is None and ctx.doc.published is not None:
                 # no period of its own: read as true when the document was published
                 psrc, as_of = PeriodSource.PUBLICATION, ctx.doc.published

@@ -136,6 +136,20 @@ def is_function_word(word: str, g: Grammar) -> bool:
     return k in g.function_words or k in g.classifiers or k in g.links
 
 
+def _skip(words: Sequence[Word], g: Grammar) -> tuple[int, bool]:
+    """How many words after a count are classifiers or ``skip`` words, and whether a
+    content word follows them (not a function word or a conjunction)."""
+    i = 0
+    while i < len(words):
+        n = _match(words, i, g.classifiers, g.longest) or _match(words, i, g.skip, g.longest)
+        if n:
+            i += n
+            continue
+        stop = _match(words, i, g.stops, g.longest) or _match(words, i, g.function_words, g.longest)
+        return i, not stop
+    return i, False
+
+
 def skip_to_content(words: Sequence[Word], g: Grammar) -> int:
     """Index of the first content word after a count (``len(words)`` if none).
 
@@ -143,16 +157,8 @@ def skip_to_content(words: Sequence[Word], g: Grammar) -> int:
     passed over; any other function word or a conjunction first ("six of
     which", "23 people and ...") means the count names no noun after it.
     """
-    i = 0
-    while i < len(words):
-        n = _match(words, i, g.classifiers, g.longest) or _match(words, i, g.skip, g.longest)
-        if n:
-            i += n
-            continue
-        if _match(words, i, g.stops, g.longest) or _match(words, i, g.function_words, g.longest):
-            return len(words)
-        return i
-    return i
+    i, content = _skip(words, g)
+    return i if content else len(words)
 
 
 def _content_run(words: Sequence[Word], i: int, g: Grammar, text: str, most: int) -> list[Word]:
@@ -196,13 +202,15 @@ def noun_run(text: str, start: int, end: int, g: Grammar) -> tuple[list[Word], i
     Classifiers ("orang", "người", "نفر") and the ``skip`` words are passed
     over; the run is the content words that follow (at most five), up to a
     function word or punctuation. Returns the run (empty when a function word
-    or conjunction comes first) and where the words passed over end.
+    or conjunction comes first) and how far a term may start to be the
+    counted one (past the words passed over, and the first word after them).
     """
     words = words_in(text, start, end)
-    i = skip_to_content(words, g)
-    skipped = words[min(i, len(words)) - 1].end if i and words else start
-    if i < len(words):
-        skipped = words[i].start
+    i, content = _skip(words, g)
+    skipped = words[i - 1].end if i else start  # the end of the words passed over
+    if not content:
+        # a term may still open on the word that stops the run ("jumlah korban")
+        return [], words[i].start + 1 if i < len(words) else skipped
     return _content_run(words, i, g, text, 5), skipped
 
 

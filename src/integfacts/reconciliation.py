@@ -413,7 +413,7 @@ def _period_text(p: Period | None) -> str:
 
 def _when(c: Claim) -> str:
     """The period a claim states, else the day it was stated true ("as of 2025-09-15")."""
-    if c.period is None and c.as_of is not None:
+    if c.as_of is not None and (c.period is None or c.period.start == c.period.end):
         return f"as of {c.as_of.isoformat()}"
     return _period_text(c.period)
 
@@ -1666,15 +1666,20 @@ def _rare(v: Decimal) -> bool:
 def same_value_findings(
     keyed: Sequence[tuple[tuple[str, str, str], Claim]], *, indep: Mapping[str, str]
 ) -> list[Finding]:
-    """One value stated for two different metrics by different sources."""
+    """One value stated by different sources for different metrics, or one distinctive
+    value stated for differently named places (which the blocks never compared)."""
     metrics = {k[1] for k, _ in keyed}
     srcs = {indep[c.source] for _, c in keyed}
-    if len(metrics) < 2 or len(srcs) < 2:
+    if len(srcs) < 2:
         return []
+    if len(metrics) < 2 and (
+        len({c.subject for _, c in keyed}) < 2 or not _rare(keyed[0][1].quantity.value)
+    ):
+        return []  # one metric and one place: the block compared them already
     group = sorted((c for _, c in keyed), key=_claim_order)
     names = " vs ".join(dict.fromkeys((c.metric or c.metric_phrase or "?") for c in group))
     subj = keyed[0][0][2]
-    concepts = {c.metric for c in group if c.metric}
+    concepts = {_metric_key(c.metric) for c in group if c.metric}
     if len(concepts) <= 1 and _rare(group[0].quantity.value):
         # a value of several significant digits rarely repeats by chance: with at
         # most one concept named, the differently worded metrics are one fact
@@ -1686,7 +1691,10 @@ def same_value_findings(
                 claims=tuple(group),
                 reason=_sentence(
                     f"the sources agree on a distinctive value, {_say(group[0])}, worded"
-                    f" differently ({names})",
+                    f" differently ({names})"
+                    if len(metrics) > 1
+                    else f"the sources agree on a distinctive value, {_say(group[0])}, stated"
+                    f" for {_vs(str(c.subject) for c in group)}",
                     group,
                     indep,
                 ),
