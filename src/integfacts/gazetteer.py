@@ -374,12 +374,18 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
     index, longest = data.index, data.longest
     count = len(matches)
     i = 0
+    raws = [m.group() for m in matches]
+    cache = words.cache
     while i < count:
         found = None
-        if text[matches[i].start()].islower():
+        raw_word = raws[i]
+        if raw_word[0].islower():
             i += 1
             continue
-        most = longest.get(words[i])
+        key = cache.get(i)
+        if key is None:
+            key = cache[i] = raw_word.lower() if raw_word.isascii() else _fold_word(raw_word)
+        most = longest.get(key)
         if most is None:
             i += 1
             continue
@@ -501,6 +507,7 @@ def _city_names() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def display_name(place_id: str) -> str:
     """The name reports show for a place: English, without diacritics.
 
