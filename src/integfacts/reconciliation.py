@@ -58,6 +58,24 @@ if TYPE_CHECKING:
 
 __all__ = ["compare", "reconcile"]
 
+_FIXED_RATES = {"IRT": ("IRR", Decimal(10))}
+"""Units tied by law, not by a market: one toman is ten Iranian rials."""
+
+
+def _with_fixed_rates(rates: Mapping[str, Decimal] | None) -> Mapping[str, Decimal] | None:
+    """``rates`` completed with the fixed ratios (toman and rial compare without a rate)."""
+    out = dict(rates) if rates is not None else {}
+    for unit, (base, factor) in _FIXED_RATES.items():
+        if unit in out and base not in out:
+            out[base] = out[unit] / factor
+        elif base in out and unit not in out:
+            out[unit] = out[base] * factor
+        elif not out or rates is None:
+            out.setdefault(base, Decimal(1))
+            out.setdefault(unit, factor)
+    return out
+
+
 _FUZZY_CUTOFF = 85.0
 _MAX_BLOCK = 1000
 """Fuzzy phrase scoring runs within blocks of at most this many distinct phrases."""
@@ -156,8 +174,8 @@ def _subject_key(c: Claim) -> str:
 def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
     """Split a block (one country) by subject: (subject shown, claims).
 
-    A place a figure's own sentence names below the country level is its own
-    class; a figure whose place is only the document's main place joins the
+    A province a figure's own sentence names (or a city, as its province) is
+    its own class; a figure whose place is only the document's main place joins the
     innermost such class holding its place, else the country's. So the
     national figure never meets a province's, while "6.1" said of Iran in
     one story meets "۶٫۱" said of Kerman, the main place of another.
@@ -165,10 +183,15 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
     placed = [c for c in block if c.place is not None]
     if not placed:
         return [(block[0].subject or "" if block else "", list(block))]
-    from integfacts.gazetteer import ancestors, country_of, display_name  # noqa: PLC0415
+    from integfacts.gazetteer import ancestors, country_of, display_name, place  # noqa: PLC0415
+
+    def level(pid: str) -> str:
+        """A city counts as its province (news compares provinces, not towns in them)."""
+        p = place(pid)
+        return p.parent if p.level == "city" and p.parent != p.country and p.parent else pid
 
     named = {
-        c.place
+        level(c.place)
         for c in placed
         if c.subject_stated and c.place is not None and c.place != country_of(c.place)
     }
@@ -176,8 +199,8 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
     for c in block:
         if c.place is None:
             classes[c.subject or ""].append(c)
-        elif c.subject_stated and c.place in named:
-            classes[c.place].append(c)
+        elif c.subject_stated and level(c.place) in named:
+            classes[level(c.place)].append(c)
         else:
             inner = next((a for a in ancestors(c.place) if a in named), None)
             classes[inner or country_of(c.place)].append(c)
@@ -1289,7 +1312,8 @@ def reconcile(
         items: Documents (extracted here) or Claims, in any mix of languages.
         rates: exchange rates to a common base, per ISO 4217 code
             (``{"USD": Decimal(1), "VND": Decimal("0.0000393")}``); without
-            them, amounts in different currencies are "not comparable".
+            them, amounts in different currencies are "not comparable" (but
+            for units tied by law: a toman is ten rials, always).
         within_documents: also compare claims of the same source.
         score_cutoff: RapidFuzz similarity (0-100) for phrases without a
             concept key to be treated as the same metric.
@@ -1310,7 +1334,7 @@ def reconcile(
     with _paused_gc():
         return _reconcile(
             items,
-            rates=rates,
+            rates=_with_fixed_rates(rates),
             within_documents=within_documents,
             score_cutoff=score_cutoff,
             open_slack=open_slack,
@@ -1769,7 +1793,7 @@ def compare(
     matched = {id(x) for p in pairs for x in p}
     indep = {original.source: original.source, translation.source: translation.source}
     for ca, cb in pairs:
-        cmp = _compare([ca, cb], rates)
+        cmp = _compare([ca, cb], _with_fixed_rates(rates))
         if cmp.verdict is Verdict.NOT_COMPARABLE and cmp.diagnosis is Diagnosis.DIFFERENT_PERIOD:
             cmp = _Cmp(Verdict.CONTRADICT, Diagnosis.DIFFERENT_PERIOD, cmp.reason)
         findings.append(
