@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -108,31 +107,24 @@ def test_never_raises(text: str, lang: str) -> None:
         last = m.end
 
 
-def test_linear_time() -> None:
-    """Ten times the text takes about ten times as long, not a hundred."""
-    unit = "Floods in Ho Chi Minh Ho Chi Minh Da Da Nang New New York Jawa Jawa Barat. " * 200
-    find_places("warm up", "en")
+def test_repeated_text_gives_repeated_mentions() -> None:
+    """Ten copies of a text give ten times its mentions (no match depends on far context).
 
-    def cost(text: str) -> float:
-        best = float("inf")
-        for _ in range(5):
-            start = time.perf_counter()
-            find_places(text, "en")
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    small, large = cost(unit), cost(unit * 10)
-    assert large < small * 30
+    Time is measured in ``bench/`` (linear in the text), never asserted here.
+    """
+    unit = "Floods in Ho Chi Minh Ho Chi Minh Da Da Nang New New York Jawa Jawa Barat. " * 20
+    assert len(find_places(unit * 10, "en")) == 10 * len(find_places(unit, "en"))
 
 
-def test_loads_fast_in_a_fresh_process() -> None:
-    """The data loads fast in a fresh process (~25 ms; 500 ms allowed on a loaded machine)."""
+def test_loads_in_a_fresh_process() -> None:
+    """The data loads on first use in a fresh process; ``import integfacts`` does not load it."""
     code = (
-        "import time, integfacts.gazetteer as g\n"
-        "t = time.perf_counter(); g.find_places('Hanoi', 'en')\n"
-        "print(time.perf_counter() - t)"
+        "import sys, integfacts\n"
+        "assert 'integfacts.gazetteer' not in sys.modules\n"
+        "import integfacts.gazetteer as g\n"
+        "print([m.place for m in g.find_places('Floods hit Hanoi.', 'en')])"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert float(out) < 0.5
+    assert out.strip() == "['VN-HN']"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -267,16 +266,20 @@ class TestLinear:
     )
     @settings(max_examples=60, deadline=None)
     def test_adversarial_text_scales_linearly(self, parts: list[str], lang: str) -> None:
-        """A pattern repeated 8x as often takes at most about 8x (x3 slack) as long."""
+        """A pattern repeated 8x as often gives at most about 8x the mentions, in order.
+
+        Time is measured in ``bench/adversarial.py``, not here (no timed assertions).
+        """
         unit = "".join(parts)
-        times = []
+        found = []
         for reps in (40, 320):
             text = unit * reps
             nums = find_numerals(text, lang)
-            t0 = time.perf_counter()
-            find_periods(text, nums, load(lang), published=PUB)
-            times.append(time.perf_counter() - t0)
-        assert times[1] <= 24 * times[0] + 0.05
+            mentions = find_periods(text, nums, load(lang), published=PUB)
+            starts = [m.span.start for m in mentions]
+            assert starts == sorted(starts)
+            found.append(len(mentions))
+        assert found[1] <= 8 * found[0] + 8
 
     @given(
         st.lists(
