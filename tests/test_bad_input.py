@@ -27,9 +27,12 @@ class TestDocument:
             ifx.Document("Đà Nẵng".encode("cp1258", "replace"))  # type: ignore[arg-type]
 
     def test_published_must_be_a_date(self) -> None:
-        """A published value that is not a date is a TypeError."""
-        with pytest.raises(TypeError, match=r"published must be a datetime\.date or None, got str"):
-            ifx.Document("x", published="2025-13-40")  # type: ignore[arg-type]
+        """A published value that is no date, datetime or string is a TypeError;
+        a string that is no ISO date a ValueError."""
+        with pytest.raises(TypeError, match=r"published must be a datetime\.date or None, got int"):
+            ifx.Document("x", published=20251007)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"ISO date such as"):
+            ifx.Document("x", published="2025-13-40")
 
     def test_span_end_before_start(self) -> None:
         """A Span ending before it starts is a ValueError."""
@@ -193,3 +196,19 @@ def test_dates_are_dates() -> None:
     doc = ifx.Document("x", published=datetime.date(2024, 12, 11))
     assert doc.published == datetime.date(2024, 12, 11)
     assert os.sep  # the module imports what the CLI tests use
+
+
+class TestPublished:
+    """Document(published=...) takes a date, a datetime or an ISO date string."""
+
+    def test_iso_string_and_datetime(self) -> None:
+        """An ISO string (with or without a time) and a datetime become the date."""
+        day = datetime.date(2025, 10, 7)
+        assert ifx.Document("x", published="2025-10-07").published == day
+        assert ifx.Document("x", published="2025-10-07T10:00:00+07:00").published == day
+        assert ifx.Document("x", published=datetime.datetime(2025, 10, 7, 12)).published == day
+
+    def test_bad_string_is_a_clear_error(self) -> None:
+        """A string that is no ISO date raises ValueError naming the expected form."""
+        with pytest.raises(ValueError, match="ISO date such as '2025-10-07'"):
+            ifx.Document("x", published="yesterday")

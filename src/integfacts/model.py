@@ -248,6 +248,20 @@ class Period:
         return lo <= hi
 
 
+def _to_date(value: Any) -> Any:
+    """A publication date from a date, a datetime or an ISO string (others are left to fail)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise ValueError(
+                f"published must be an ISO date such as '2025-10-07', got {value!r}"
+            ) from None
+    return value
+
+
 def _opt_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not isinstance(value, datetime.date):
         raise TypeError(f"published must be a datetime.date or None, got {type(value).__name__}")
@@ -273,7 +287,9 @@ class Document:
         text: the full text.
         source: where it came from (URL, path, outlet id).
         lang: ISO 639-1 code; ``None`` means detect.
-        published: publication date, the base for relative dates.
+        published: publication date, the base for relative dates: a
+            ``datetime.date``, a ``datetime.datetime`` or an ISO date string
+            (``"2025-10-07"``).
         subject: who the text is about when the caller knows it (e.g. ``"Da Nang"``).
 
     Example:
@@ -284,7 +300,9 @@ class Document:
     text: str = attrs.field(validator=_text)
     source: str = attrs.field(default="", validator=_text)
     lang: str | None = None
-    published: datetime.date | None = attrs.field(default=None, validator=_opt_date)
+    published: datetime.date | None = attrs.field(
+        default=None, converter=_to_date, validator=_opt_date
+    )
     subject: str | None = None
 
 
