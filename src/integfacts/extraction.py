@@ -1255,8 +1255,16 @@ def _metric(
     if clause:  # the term after a figure stays inside its clause
         limit = d.end + clause.start()
     right = [c for c in concepts if d.end <= c.start < limit]
+    # nouns that only name what a count counts ("60 provinces", "5 years") are
+    # never borrowed by another figure ("23 people in Lao Cai province")
+    only = _counted_only()
     left = [
-        c for c in concepts if prev_end <= c.start and c.end <= d.start and c.start not in taken
+        c
+        for c in concepts
+        if prev_end <= c.start
+        and c.end <= d.start
+        and c.start not in taken
+        and c.key not in only
     ]
     best: Mention | None = None
     g = grammar(ctx.lang.code)
@@ -1290,7 +1298,7 @@ def _metric(
             return "rank", "", None
     else:
         cands = [(d.start - c.end, c) for c in left] + [
-            (int((c.start - d.end) * 1.5), c) for c in right
+            (int((c.start - d.end) * 1.5), c) for c in right if c.key not in only
         ]
         if cands:
             best = min(cands, key=lambda t: t[0])[1]
@@ -1312,6 +1320,12 @@ def _metric(
     if key2 is not None and allowed is not None and key2 not in allowed:
         key2 = None
     return key2, phrase, None
+
+
+@functools.cache
+def _counted_only() -> frozenset[str]:
+    """Concepts a figure measures only as the noun right after a count (common.toml)."""
+    return frozenset(common().get("counted_only", []))
 
 
 def _names_place(text: str, c: Mention, place_starts: set[int]) -> bool:
