@@ -1261,10 +1261,7 @@ def _metric(
     left = [
         c
         for c in concepts
-        if prev_end <= c.start
-        and c.end <= d.start
-        and c.start not in taken
-        and c.key not in only
+        if prev_end <= c.start and c.end <= d.start and c.start not in taken and c.key not in only
     ]
     best: Mention | None = None
     g = grammar(ctx.lang.code)

@@ -445,9 +445,10 @@ PeriodKey = tuple[datetime.date | None, datetime.date | None, datetime.date | No
 """(start, end, as of) of a claim's time: the period it states, else the day it was
 stated true; ``None`` when neither is known."""
 
-_NESTED = 2
+_NESTED = Decimal("1.3")
 """A period inside one at least this many times longer is a different fact (October
-inside January-October), not the same figure stated for a slightly different span."""
+inside January-October, nine months inside the year), not the same figure stated for
+a slightly different span (2021-2025 inside 2020-2025)."""
 
 _YEAR_DAYS = 360
 """Periods shorter than this (sub-year) that differ are different facts."""
@@ -1528,6 +1529,15 @@ def _judge(
     if worst[2] is Verdict.CONTRADICT and 2 < len(heads) <= _SPLIT_MAX:
         # the contradiction holds only the claims that contradict another; the
         # rest (updates, other periods) is judged apart ("one fact, one finding")
+        # clusters that contradict each other, joined into components: each
+        # component is one finding, the rest of the group is judged apart
+        comp = {find(h): find(h) for h in heads}
+
+        def comp_of(x: int) -> int:
+            while comp[x] != x:
+                x = comp[x]
+            return x
+
         involved: set[int] = set()
         for x, i in enumerate(heads):
             for j in heads[x + 1 :]:
@@ -1535,12 +1545,18 @@ def _judge(
                     continue
                 if _verdict(st[i], st[j]) is Verdict.CONTRADICT:
                     involved.update((find(i), find(j)))
+                    ta, tb = comp_of(find(i)), comp_of(find(j))
+                    comp[max(ta, tb)] = min(ta, tb)
         roots = {find(h) for h in heads}
-        if involved and involved != roots:
-            inside = [c for k, c in enumerate(g) if find(k) in involved]
-            rest = [c for k, c in enumerate(g) if find(k) not in involved]
+        parts_of = {comp_of(r) for r in involved}
+        if involved and (involved != roots or len(parts_of) > 1):
+            parts = [
+                [c for k, c in enumerate(g) if find(k) in involved and comp_of(find(k)) == t]
+                for t in sorted(parts_of)
+            ]
+            parts.append([c for k, c in enumerate(g) if find(k) not in involved])
             out_split: list[Finding] = []
-            for part in (inside, rest):
+            for part in parts:
                 if len({witness(c) for c in part}) >= 2:
                     out_split.extend(_judge(part, key, score, indep, witness, rates, slack, order))
             return out_split
