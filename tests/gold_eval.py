@@ -129,3 +129,18 @@ def score_seed(row: dict[str, Any], gold: dict[str, list[GoldClaim]]) -> Score:
         if k not in used:
             sc.errors.append(f"missed: {g2.entry['figure']!r}")
     return sc
+
+
+def claim_problems(want: list[dict[str, Any]], got: list[dict[str, Any]], fields: Any) -> list[str]:
+    """What differs between expected and extracted claims (corpus tests share this)."""
+    problems = []
+    if len(got) != len(want):
+        problems.append(
+            f"{len(want)} claims expected, {len(got)} extracted: "
+            f"want {[w['figure'] for w in want]}, got {[g['figure'] for g in got]}"
+        )
+    for w, g in zip(want, got, strict=False):
+        diff = [f"{k}: want {w[k]!r}, got {g[k]!r}" for k in fields if w[k] != g[k]]
+        if diff:
+            problems.append(f"claim {w['figure']!r}: " + "; ".join(diff))
+    return problems

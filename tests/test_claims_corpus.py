@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import integfacts as ifx
+from gold_eval import claim_problems
 
 CORPUS = Path(__file__).parent / "corpus" / "claims"
 FIELDS = (
@@ -98,14 +99,5 @@ def test_example(lang: str, example: dict[str, Any]) -> None:
     want = [_want(e) for e in example.get("claims", [])]
     got = [_norm(_got(c)) for c in claims]
     fields = [k for k in FIELDS if k not in example.get("ignore", [])]
-    problems = []
-    if len(got) != len(want):
-        problems.append(
-            f"{len(want)} claims expected, {len(got)} extracted: "
-            f"want {[w['figure'] for w in want]}, got {[g['figure'] for g in got]}"
-        )
-    for w, g in zip(want, got, strict=False):
-        diff = [f"{k}: want {w[k]!r}, got {g[k]!r}" for k in fields if w[k] != g[k]]
-        if diff:
-            problems.append(f"claim {w['figure']!r}: " + "; ".join(diff))
+    problems = claim_problems(want, got, fields)
     assert not problems, f"{example['text']}\n  " + "\n  ".join(problems)

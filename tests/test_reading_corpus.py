@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import integfacts as ifx
+from gold_eval import claim_problems
 
 CORPUS = Path(__file__).parent / "corpus" / "reading"
 READING = ("figure", "value", "unit", "qualifier", "change", "upper", "kind")
@@ -75,16 +76,7 @@ def test_reading(lang: str, example: dict[str, Any]) -> None:
     want = [_want(e) for e in example.get("claims", [])]
     got = [_got(c) for c in claims]
     fields = READING + tuple(k for k in MORE if k in example.get("check", []))
-    problems = []
-    if len(got) != len(want):
-        problems.append(
-            f"{len(want)} claims expected, {len(got)} extracted: "
-            f"want {[w['figure'] for w in want]}, got {[g['figure'] for g in got]}"
-        )
-    for w, g in zip(want, got, strict=False):
-        diff = [f"{k}: want {w[k]!r}, got {g[k]!r}" for k in fields if w[k] != g[k]]
-        if diff:
-            problems.append(f"claim {w['figure']!r}: " + "; ".join(diff))
+    problems = claim_problems(want, got, fields)
     assert not problems, f"{example['text']}\n  " + "\n  ".join(problems)
 
 
