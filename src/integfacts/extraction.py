@@ -1473,9 +1473,12 @@ def _subject(
     """
     text = ctx.text
     g = grammar(ctx.lang.code)
-    if dominant is not None and g.national and not any(p.end <= d.start for p in here):
-        # "nationwide", "cả nước", "secara nasional": the country of the story
+    if dominant is not None and g.national and d.kind is not ClaimKind.RANK:
+        # "nationwide", "cả nước", "secara nasional": the country of the story,
+        # said after the figure ("7,85% của cả nước") or before it in its clause
+        # with no place named between
         lo = max(sent.start, max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛") + 1)
+        lo = max([lo, *(p.end for p in here if lo <= p.start and p.end <= d.start)])
         if has_phrase(text, lo, min(next_start, d.end + 40), g.national, g):
             return country_of(dominant), True
     if here:
@@ -1489,14 +1492,22 @@ def _subject(
         clause = [p for p in here if cut < p.start and p.end <= d.start]
         before = [p for p in here if p.end <= d.start]
         if clause:
-            return clause[0].key, True
+            return _innermost(clause), True
         if before:
-            return before[0].key, True
+            return _innermost(before), True
         if after:
             return after[0].key, True
     if ctx.doc.subject:
         return ctx.doc.subject, False
     return dominant, False
+
+
+def _innermost(places: Sequence[Mention]) -> str:
+    """The first place named that holds none of the others ("Iran's Kerman province": Kerman)."""
+    for p in places:
+        if not any(q.key != p.key and p.key in ancestors(q.key) for q in places):
+            return p.key
+    return places[0].key
 
 
 def _period(
