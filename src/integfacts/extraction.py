@@ -38,6 +38,7 @@ from integfacts.grammar import (
     grammar,
     has_phrase,
     head_phrase,
+    names_feature,
     noun_run,
     phrase_before,
     time_word,
@@ -1347,8 +1348,20 @@ def _stopwords(code: str) -> frozenset[str]:
 
 
 def _places(text: str, code: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Place names in ``text[start:end]`` from the gazetteer; ``key`` is the place id."""
-    return [Mention(m.start, m.end, m.place) for m in gazetteer_places(text, code, start, end)]
+    """Place names in ``text[start:end]`` from the gazetteer; ``key`` is the place id.
+
+    A name that names a natural feature ("Selat Bali", "the Bali Strait") says only
+    its country: the strait is not the province.
+    """
+    g = grammar(code)
+    return [
+        Mention(
+            m.start,
+            m.end,
+            country_of(m.place) if names_feature(text, m.start, m.end, g) else m.place,
+        )
+        for m in gazetteer_places(text, code, start, end)
+    ]
 
 
 _LEAD = 600

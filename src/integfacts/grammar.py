@@ -33,6 +33,7 @@ __all__ = [
     "grammar",
     "head_phrase",
     "is_function_word",
+    "names_feature",
     "noun_run",
     "phrase_before",
     "skip_to_content",
@@ -75,6 +76,8 @@ class Grammar:
     stops: frozenset[tuple[str, ...]]
     skip: frozenset[tuple[str, ...]]
     coordinators: frozenset[tuple[str, ...]]
+    feature_before: frozenset[tuple[str, ...]]
+    feature_after: frozenset[tuple[str, ...]]
     longest: int
 
 
@@ -97,6 +100,8 @@ def grammar(code: str) -> Grammar:
         "stops": _phrases(m.get("stops", [])),
         "skip": _phrases(m.get("skip", [])),
         "coordinators": _phrases(m.get("coordinators", [])),
+        "feature_before": _phrases(m.get("feature_before", [])),
+        "feature_after": _phrases(m.get("feature_after", [])),
     }
     longest = max((len(p) for t in tables.values() for p in t), default=1)
     return Grammar(code=code, head_last=m.get("head", "first") == "last", longest=longest, **tables)
@@ -309,6 +314,31 @@ def _phrase_re(table: frozenset[tuple[str, ...]]) -> re.Pattern[str] | None:
     if not alts:
         return None
     return re.compile(rf"(?<![^\W\d_])(?i:{'|'.join(alts)})(?![^\W\d_])")
+
+
+@functools.cache
+def _feature_res(g: Grammar) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns for a natural-feature word right before and right after a place name."""
+
+    def alt(table: frozenset[tuple[str, ...]]) -> str:
+        return "|".join(
+            sorted((r"\s+".join(map(re.escape, e)) for e in table if e), key=len, reverse=True)
+        )
+
+    before, after = alt(g.feature_before), alt(g.feature_after)
+    return (
+        re.compile(rf"(?<![^\W\d_])(?i:{before})[ \u00a0]+$") if before else None,
+        re.compile(rf"[ \u00a0]+(?i:{after})(?![^\W\d_])") if after else None,
+    )
+
+
+def names_feature(text: str, start: int, end: int, g: Grammar) -> bool:
+    """Whether the place name ``text[start:end]`` names a natural feature ("Selat Bali",
+    "the Bali Strait", "eo biển Bali"): a sea, strait or river is no figure's place."""
+    before, after = _feature_res(g)
+    if before is not None and before.search(text, max(0, start - 24), start):
+        return True
+    return after is not None and after.match(text, end) is not None
 
 
 def has_phrase(
