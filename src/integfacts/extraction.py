@@ -1182,6 +1182,8 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             if period is None and ctx.doc.published is not None:
                 # no period of its own: read as true when the document was published
                 psrc, as_of = PeriodSource.PUBLICATION, ctx.doc.published
+            elif as_of is None:
+                as_of = ctx.doc.published  # the day it was reported (revisions)
             # a whole-number percentage is rounded to the unit ("64%" commits to 63.5-64.5)
             step = d.step if d.step or d.unit != "%" else _ONE
             change = d.change

@@ -358,8 +358,10 @@ class Claim:
     document's main place, or the subject the caller gave)."""
     as_of: datetime.date | None = None
     """The day the figure was stated true: an "as of" date the text gives
-    ("tính đến 17h ngày 15/9"), else, for a figure with no period of its own,
-    the publication date. ``None`` when neither is known."""
+    ("tính đến 17h ngày 15/9") or the one day it is stated for, else the
+    publication date (for a figure with a period of its own, the day it was
+    reported: a later report of one period is a revision). ``None`` when
+    neither is known."""
     context: str = attrs.field(default="", repr=False)
     """The sentence that states the figure (``text[sentence]``), for reports."""
 

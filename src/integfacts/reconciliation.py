@@ -441,9 +441,16 @@ def _when(c: Claim) -> str:
     return _period_text(c.period)
 
 
-PeriodKey = tuple[datetime.date | None, datetime.date | None, datetime.date | None] | None
-"""(start, end, as of) of a claim's time: the period it states, else the day it was
-stated true; ``None`` when neither is known."""
+PeriodKey = (
+    tuple[datetime.date | None, datetime.date | None, datetime.date | None, datetime.date | None]
+    | None
+)
+"""(start, end, as of, reported) of a claim's time: the period it states (and the day it
+was reported, for revisions), else the day it was stated true; ``None`` when neither is
+known."""
+
+_REVISED_DAYS = 30
+"""One period's figure reported this many days later than another is a revision."""
 
 _NESTED = Decimal("1.3")
 """A period inside one at least this many times longer is a different fact (October
@@ -461,29 +468,24 @@ closer, the later one may update the earlier (running tallies)."""
 def _period_key(p: Period | None) -> PeriodKey:
     if p is None or (p.start is None and p.end is None):
         return None
-    return (p.start, p.end, None)
+    return (p.start, p.end, None, None)
 
 
 def _claim_key(c: Claim) -> PeriodKey:
-    """The time key of a claim: its stated period, else its as-of day."""
-    p = c.period
+    """The time key of a claim: its stated period and the day it was reported, else its
+    as-of day."""
+    p, day = c.period, c.as_of
     if p is not None and p.start is not None and p.start == p.end:
-        return (None, None, p.start)  # a figure stated for one day: true as of that day
-    if (
-        p is not None
-        and p.start is None
-        and p.end is not None
-        and (p.end.month, p.end.day)
-        != (
-            12,
-            31,
-        )
-    ):
-        return (None, None, p.end)  # "to date", "tính đến nay": a running tally as of that day
+        return (None, None, p.start, None)  # a figure stated for one day: true as of that day
+    if p is not None and p.start is None and p.end is not None:
+        if (p.end.month, p.end.day) != (12, 31):
+            return (None, None, p.end, None)  # "to date": a running tally as of that day
+        if day is not None and day.year == p.end.year:
+            return (None, None, day, None)  # "so far this year", reported that year
     if p is not None and (p.start is not None or p.end is not None):
-        return (p.start, p.end, None)
-    if c.as_of is not None:
-        return (None, None, c.as_of)
+        return (p.start, p.end, None, day)
+    if day is not None:
+        return (None, None, day, None)
     return None
 
 
@@ -498,8 +500,8 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
         return "unknown"
     if a == b:
         return "equal"
-    sa, ea, xa = a
-    sb, eb, xb = b
+    sa, ea, xa, ra = a
+    sb, eb, xb, rb = b
     if xa is not None and xb is not None:
         return "disjoint" if abs((xa - xb).days) > _ASOF_DAYS else "asof"
     if xa is not None or xb is not None:
@@ -511,6 +513,10 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
         if (e is not None and (x - e).days > _ASOF_DAYS) or (s is not None and s > x):
             return "disjoint"
         return "unknown"
+    if (sa, ea) == (sb, eb):
+        # one period reported a month or more apart: the later report revises it
+        late = ra is not None and rb is not None and abs((ra - rb).days) > _REVISED_DAYS
+        return "asof" if late else "equal"
     lo = max((d for d in (sa, sb) if d is not None), default=datetime.date.min)
     hi = min((d for d in (ea, eb) if d is not None), default=datetime.date.max)
     if lo > hi:
