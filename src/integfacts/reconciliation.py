@@ -196,6 +196,7 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
         if c.subject_stated and c.place is not None and c.place != country_of(c.place)
     }
     classes: dict[str, list[Claim]] = defaultdict(list)
+    wide: list[Claim] = []  # unstated, about a place wider than some named class
     for c in block:
         if c.place is None:
             classes[c.subject or ""].append(c)
@@ -203,13 +204,74 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
             classes[level(c.place)].append(c)
         else:
             inner = next((a for a in ancestors(c.place) if a in named), None)
-            classes[inner or country_of(c.place)].append(c)
+            if inner is None and not c.subject_stated:
+                wide.append(c)
+            else:
+                classes[inner or country_of(c.place)].append(c)
+    national = {k: list(v) for k, v in classes.items()}
+    for c in wide:
+        own = country_of(c.place) if c.place is not None else ""
+        peers = national.get(own, []) + [w for w in wide if w.source != c.source]
+        classes[_nearest_class(c, named, national, peers, ancestors)].append(c)
     out = []
     for k in sorted(classes):
         members = classes[k]
         shown = display_name(k) if any(c.place is not None for c in members) else k
         out.append((shown, members))
     return out
+
+
+def _nearest_class(
+    c: Claim,
+    named: AbstractSet[str],
+    classes: Mapping[str, Sequence[Claim]],
+    peers: Sequence[Claim],
+    ancestors: Callable[[str], tuple[str, ...]],
+) -> str:
+    """The class a figure whose place is only its document's wide main place joins.
+
+    Its document says only "Vietnam" (or the place is the story's, not the
+    sentence's); a province some other source names inside that place may be
+    what the figure is about. It joins the named class inside its place that
+    states the closest value (within a tenth, periods not disjoint) when no
+    figure of its own wide place (``peers``: the country's class and the other
+    sources' such figures) is as close; else it stays in its country's class:
+    a national figure stays national unless a province alone says about as much.
+    """
+    assert c.place is not None
+    here = c.place
+    best: tuple[Decimal, str] | None = None
+    v = abs(c.quantity.value)
+    key = _claim_key(c)
+    for n in sorted(named):
+        if here not in ancestors(n):
+            continue
+        for m in classes.get(n, ()):
+            if not m.subject_stated or m.source == c.source:
+                continue
+            w = abs(m.quantity.value)
+            lo, hi = min(v, w), max(v, w)
+            if hi > lo * _CLOSE or _key_relation(key, _claim_key(m)) == "disjoint":
+                continue
+            d = (hi - lo) / max(hi, _ONE)
+            if best is None or (d, n) < best:
+                best = (d, n)
+    from integfacts.gazetteer import country_of  # noqa: PLC0415
+
+    if best is None or best[0] > _NEAR_SHARE:
+        return country_of(here)
+    for m in peers:
+        if m is c or m.source == c.source:
+            continue
+        w = abs(m.quantity.value)
+        lo, hi = min(v, w), max(v, w)
+        if (hi - lo) / max(hi, _ONE) <= best[0] and _key_relation(key, _claim_key(m)) != "disjoint":
+            return country_of(here)
+    return best[1]
+
+
+_NEAR_SHARE = Decimal("0.1")
+"""How close (relative) a wide-place figure must be to a province's to be read as about it."""
 
 
 def block_key(
