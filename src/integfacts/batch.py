@@ -4,20 +4,25 @@
 reading a folder of any size) and yields each document's claims in input
 order, holding only a bounded window of documents in memory. With
 ``workers > 1`` it spreads the documents over a process pool; the default is
-one process.
+one process. An optional ``progress`` callback hears how many documents are
+done, for a progress bar.
 
 Example:
     >>> from integfacts import Document
     >>> docs = [Document("Da Nang received 3,000 delegations.", lang="en")] * 3
     >>> [len(c) for c in extract_many(docs)]
     [1, 1, 1]
+    >>> seen = []
+    >>> _ = list(extract_many(docs, progress=lambda done, total: seen.append((done, total))))
+    >>> seen
+    [(0, 3), (1, 3), (2, 3), (3, 3)]
 """
 
 from __future__ import annotations
 
 import collections
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -52,6 +57,7 @@ def extract_many(
     chunksize: int = 16,
     window: int = 4,
     concepts: ConceptsArg = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[list[Claim]]:
     """Yield the claims of each document, in input order, streaming.
 
@@ -64,6 +70,14 @@ def extract_many(
         concepts: the user's concept terms (a concept file's path, its data as
             a mapping, or a :class:`~integfacts.concepts.Lexicon`), read once
             here and sent to the workers as a lexicon.
+        progress: called as ``progress(done, total)``: once with ``done=0``
+            when the first result is asked for, then after each document is
+            extracted, just before its claims are yielded (so ``done`` counts
+            documents whose claims are ready, in input order). ``total`` is
+            ``len(docs)`` when ``docs`` has a length (a list, a tuple), else 0
+            (a generator: the total is not known in advance). Called in this
+            process, never in a worker; an exception it raises stops the
+            iteration.
 
     Raises:
         ValueError: if ``workers`` or ``chunksize`` is below 1, or
@@ -79,7 +93,29 @@ def extract_many(
         if isinstance(concepts, Lexicon)
         else load_concepts(concepts)
     )
+    total = len(docs) if isinstance(docs, Sized) else 0
     items = (_as_doc(d, lang) for d in docs)
+    results = _extract_all(
+        items, workers=workers, chunksize=chunksize, window=window, lexicon=lexicon
+    )
+    if progress is None:
+        yield from results
+        return
+    progress(0, total)
+    for done, claims in enumerate(results, 1):
+        progress(done, total)
+        yield claims
+
+
+def _extract_all(
+    items: Iterator[Document],
+    *,
+    workers: int,
+    chunksize: int,
+    window: int,
+    lexicon: Lexicon | None,
+) -> Iterator[list[Claim]]:
+    """Each document's claims in input order, in this process or a pool."""
     if workers == 1:
         from integfacts.extraction import extract  # noqa: PLC0415
 
