@@ -299,33 +299,86 @@ class TestMarker:
         )
         _run(pytester).assert_outcomes(passed=2)
 
-    def test_unknown_option(self, pytester: pytest.Pytester) -> None:
-        """An unknown marker option is an error naming the known ones."""
+    @pytest.mark.parametrize(
+        ("marker", "message"),
+        [
+            (
+                '"id"',
+                "@pytest.mark.integfacts takes keyword options only"
+                " (lang, published, tolerance), got 'id'",
+            ),
+            (
+                'language="id"',
+                "@pytest.mark.integfacts: unknown option language"
+                " (known: lang, published, tolerance)",
+            ),
+            (
+                "lang=3",
+                "@pytest.mark.integfacts: lang must be a language code such as 'id', got int",
+            ),
+            (
+                'lang="xx"',
+                "@pytest.mark.integfacts: lang must be one of en, fa, id, vi, got 'xx'",
+            ),
+            (
+                'published="26/09/2025"',
+                "@pytest.mark.integfacts: published must be an ISO date such as 2025-09-26,"
+                " got '26/09/2025'",
+            ),
+            (
+                "published=20250926",
+                "@pytest.mark.integfacts: published must be a date or an ISO string, got int",
+            ),
+            ('tolerance="x"', "@pytest.mark.integfacts: tolerance must be a number, got 'x'"),
+            ("tolerance=True", "@pytest.mark.integfacts: tolerance must be a number, got True"),
+            (
+                "tolerance=-1",
+                "@pytest.mark.integfacts: tolerance must be >= 0"
+                " (a relative tolerance, 0.01 is 1%), got -1",
+            ),
+        ],
+    )
+    def test_misuse_is_one_line(self, pytester: pytest.Pytester, marker: str, message: str) -> None:
+        """A misused marker errors the test with one line naming the problem, no traceback."""
         pytester.makepyfile(
-            _py("""
-            @pytest.mark.integfacts(language="id")
+            _py(f"""
+            @pytest.mark.integfacts({marker})
             def test_it(integfacts):
                 pass
-            """)
-        )
-        result = _run(pytester)
-        result.assert_outcomes(errors=1)
-        result.stdout.fnmatch_lines(
-            ["*unknown @pytest.mark.integfacts option language (known: lang, published, tolerance)"]
-        )
 
-    def test_bad_value(self, pytester: pytest.Pytester) -> None:
-        """A malformed published date in the marker is an error, not a failed check."""
-        pytester.makepyfile(
-            _py("""
-            @pytest.mark.integfacts(published="26/09/2025")
-            def test_it(integfacts):
+            def test_other(integfacts):
                 pass
             """)
         )
         result = _run(pytester)
-        result.assert_outcomes(errors=1)
-        result.stdout.fnmatch_lines(["*published must be an ISO date such as 2025-09-26*"])
+        result.assert_outcomes(passed=1, errors=1)
+        result.stdout.fnmatch_lines(
+            ["*_ ERROR at setup of test_it _*", _lit(message), "*short test summary info*"]
+        )
+        for noise in ("*Traceback*", "*pytest_plugin.py*", "*During handling*", "E   *"):
+            result.stdout.no_fnmatch_line(noise)
+
+    def test_misuse_without_the_fixture(self, pytester: pytest.Pytester) -> None:
+        """The marker is checked even on a test that does not use the fixture, and on classes."""
+        pytester.makepyfile(
+            _py("""
+            @pytest.mark.integfacts(tolerence=0.1)
+            class TestIt:
+                def test_a(self):
+                    pass
+
+                def test_b(self):
+                    pass
+            """)
+        )
+        result = _run(pytester)
+        result.assert_outcomes(errors=2)
+        result.stdout.fnmatch_lines(
+            [
+                "@pytest.mark.integfacts: unknown option tolerence"
+                " (known: lang, published, tolerance)"
+            ]
+        )
 
 
 class TestTolerance:
@@ -556,6 +609,8 @@ class TestTranslation:
 
 
 CLAIMS_FILE = """
+[integfacts]
+
 [[document]]
 id = "danang-id"
 path = "texts/danang_id.txt"
@@ -619,13 +674,6 @@ class TestClaimFiles:
         result.assert_outcomes(passed=3)
         result.stdout.fnmatch_lines(["*claims_danang.toml::delegations-id PASSED*"])
 
-    def test_only_our_files(self, pytester: pytest.Pytester) -> None:
-        """Other TOML files, even ones that look like claim files, are not collected."""
-        self._files(pytester)
-        pytester.makefile(".toml", danang_claims=CLAIMS_FILE, pyproject="[tool.x]\n")
-        result = _run(pytester, "--collect-only", "-q")
-        result.stdout.fnmatch_lines(["3 tests collected*"])
-
     def test_failure_reads_like_a_fact_check(self, pytester: pytest.Pytester) -> None:
         """A failing expectation shows the fact-check message and no Python traceback."""
         self._files(
@@ -658,6 +706,8 @@ class TestClaimFiles:
         pytester.makefile(
             ".toml",
             claims_exports=f"""
+                [integfacts]
+
                 [[document]]
                 id = "id"
                 text = "{ID_EXPORTS}"
@@ -699,14 +749,14 @@ class TestClaimFiles:
     @pytest.mark.parametrize(
         ("claims", "message"),
         [
-            ("[[expect]\n", "claims_bad.toml: not valid TOML: "),
+            ("[integfacts]\n[[expect]\n", "claims_bad.toml: not valid TOML: "),
             (
-                "documents = []\n",
+                "documents = []\n[integfacts]\n",
                 "claims_bad.toml: unknown top-level key documents"
-                " (a claim file holds [[document]] and [[expect]] tables)",
+                " (a claim file holds an [integfacts] table, [[document]] and [[expect]] tables)",
             ),
             (
-                '[[document]]\ntext = "x"\n[[expect]]\nvalue = 1\nmetric = "m"\n',
+                '[integfacts]\n[[document]]\ntext = "x"\n[[expect]]\nvalue = 1\nmetric = "m"\n',
                 "claims_bad.toml: [[document]] #1: an inline text needs an id",
             ),
             (
@@ -730,8 +780,27 @@ class TestClaimFiles:
                 " (known: states, no_contradictions, translation)",
             ),
             (
-                '[[document]]\nid = "a"\ntext = "x"\n',
+                '[integfacts]\n[[document]]\nid = "a"\ntext = "x"\n',
                 "claims_bad.toml: no [[expect]] table: nothing to check",
+            ),
+            (
+                "integfacts = 1\n" + CLAIMS_FILE.replace("[integfacts]\n", ""),
+                "claims_bad.toml: [integfacts] must be a table"
+                " (a line [integfacts] at the top of the file)",
+            ),
+            (
+                CLAIMS_FILE.replace("[integfacts]\n", "[integfacts]\nformat = 2\n"),
+                "claims_bad.toml: [integfacts]: format 2 is not one this integfacts reads (1)",
+            ),
+            (
+                CLAIMS_FILE.replace("[integfacts]\n", "[integfacts]\nlanguage = 'id'\n"),
+                "claims_bad.toml: [integfacts]: unknown key language"
+                " (known: format, lang, published, tolerance)",
+            ),
+            (
+                CLAIMS_FILE.replace("[integfacts]\n", "[integfacts]\ntolerance = -0.1\n"),
+                "claims_bad.toml: [integfacts]: tolerance must be >= 0"
+                " (a relative tolerance, 0.01 is 1%), got -0.1",
             ),
         ],
     )
@@ -760,6 +829,129 @@ class TestClaimFiles:
         result = _run(pytester, "-v")
         assert result.ret == pytest.ExitCode.OK
         result.stdout.fnmatch_lines(["claims_danang.toml::delegations-id PASSED*"])
+
+
+ROLES = """
+# an application's own settings that happen to be named claims_*.toml
+[roles]
+admin = ["alice"]
+integfacts.enabled = true   # a key named integfacts inside another table: not ours
+"""
+
+
+class TestWhichFiles:
+    """Only our claim files are collected: a matching name and an [integfacts] table."""
+
+    def _files(self, pytester: pytest.Pytester) -> None:
+        (pytester.path / "texts").mkdir(exist_ok=True)
+        (pytester.path / "texts" / "danang_id.txt").write_text(ID_DELEGATIONS, encoding="utf-8")
+        pytester.makefile(".toml", claims_danang=CLAIMS_FILE)
+
+    def test_other_projects_files_left_alone(self, pytester: pytest.Pytester) -> None:
+        """An unrelated claims_roles.toml, or one that is not TOML at all, is not collected."""
+        self._files(pytester)
+        pytester.makefile(".toml", claims_roles=ROLES, claims_notes="not = [toml\n")
+        pytester.makefile(".toml", danang_claims=CLAIMS_FILE, pyproject="[tool.x]\n")
+        (pytester.path / "claims_binary.toml").write_bytes(b"\xff\xfe\x00[roles]\n")
+        result = _run(pytester, "-v")
+        result.assert_outcomes(passed=3)
+        assert result.ret == pytest.ExitCode.OK
+        result.stdout.no_fnmatch_line("*claims_roles*")
+        result.stdout.no_fnmatch_line("*claims_notes*")
+        result.stdout.no_fnmatch_line("*unknown top-level key*")
+        result.stdout.no_fnmatch_line("*ClaimsFileWarning*")
+
+    def test_ours_collected(self, pytester: pytest.Pytester) -> None:
+        """A claims_*.toml file with an [integfacts] table is collected, one item per [[expect]]."""
+        self._files(pytester)
+        pytester.makefile(".toml", claims_roles=ROLES)
+        result = _run(pytester, "--collect-only", "-q")
+        result.stdout.fnmatch_lines(["claims_danang.toml::delegations-id", "3 tests collected*"])
+
+    def test_forgotten_table_warns(self, pytester: pytest.Pytester) -> None:
+        """A file with [[expect]] tables but no [integfacts] table is skipped with a warning."""
+        (pytester.path / "texts").mkdir()
+        (pytester.path / "texts" / "danang_id.txt").write_text(ID_DELEGATIONS, encoding="utf-8")
+        pytester.makefile(".toml", claims_danang=CLAIMS_FILE.replace("[integfacts]\n", ""))
+        text = (pytester.path / "claims_danang.toml").read_text("utf-8")
+        line = text[: text.index("[[expect]]")].count("\n") + 1  # the first [[expect]]
+        result = _run(pytester)
+        assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+        result.stdout.fnmatch_lines(
+            [
+                f"*claims_danang.toml:{line}: ClaimsFileWarning: "
+                + _lit("claims_danang.toml has [[expect]] tables but no [integfacts] table")
+                + ": not collected as an integfacts claim file (add *"
+            ]
+        )
+
+    def test_ini_patterns(self, pytester: pytest.Pytester) -> None:
+        """integfacts_claims_files names other files; patterns match from the right."""
+        self._files(pytester)
+        facts = pytester.path / "facts"
+        facts.mkdir()
+        (facts / "danang.toml").write_text(
+            CLAIMS_FILE.replace("texts/", "../texts/"), encoding="utf-8"
+        )
+        pytester.makeini("[pytest]\nintegfacts_claims_files = facts/*.toml\n")
+        result = _run(pytester, "--collect-only", "-q")
+        result.stdout.fnmatch_lines(["facts/danang.toml::delegations-id", "3 tests collected*"])
+        result.stdout.no_fnmatch_line("claims_danang.toml*")
+        both = _run(pytester, "-o", "integfacts_claims_files=claims_*.toml facts/*.toml")
+        both.assert_outcomes(passed=6)
+
+    def test_turned_off(self, pytester: pytest.Pytester) -> None:
+        """An empty integfacts_claims_files turns claim files off; -p no:integfacts the plugin."""
+        self._files(pytester)
+        pytester.makepyfile(
+            _py("""
+            def test_it(integfacts):
+                pass
+            """)
+        )
+        result = _run(pytester, "-o", "integfacts_claims_files=")
+        result.assert_outcomes(passed=1)
+        pytester.makepyprojecttoml("[tool.pytest.ini_options]\nintegfacts_claims_files = []\n")
+        _run(pytester).assert_outcomes(passed=1)
+        result = _run(pytester, "-p", "no:integfacts")
+        result.assert_outcomes(errors=1)
+        result.stdout.fnmatch_lines(["*fixture 'integfacts' not found*"])
+
+    def test_file_defaults(self, pytester: pytest.Pytester) -> None:
+        """The [integfacts] table sets lang, published and tolerance for the whole file."""
+        pytester.makefile(
+            ".toml",
+            claims_wire=f"""
+                [integfacts]
+                lang = "en"
+                tolerance = 0.1
+
+                [[document]]
+                id = "wire"
+                text = "{EN_ABOUT}"
+
+                [[expect]]
+                id = "close-enough"
+                metric = "delegations"
+                value = 3000
+
+                [[expect]]
+                id = "exact"
+                metric = "delegations"
+                value = 3000
+                tolerance = 0
+                """,
+        )
+        result = _run(pytester, "-v")
+        result.assert_outcomes(passed=1, failed=1)
+        result.stdout.fnmatch_lines(["*::close-enough PASSED*", "*::exact FAILED*"])
+
+    def test_not_utf8(self, pytester: pytest.Pytester) -> None:
+        """A claim file that is not UTF-8 is one line naming the file."""
+        (pytester.path / "claims_bad.toml").write_bytes(b"[integfacts]\nx = '\xff'\n")
+        result = _run(pytester)
+        result.assert_outcomes(errors=1)
+        result.stdout.fnmatch_lines(["claims_bad.toml: not UTF-8 text: invalid start byte"])
 
 
 class TestReport:

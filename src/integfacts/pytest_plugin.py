@@ -8,11 +8,18 @@ enough. It adds:
   contradict each other, and that a translation keeps every figure;
 - the ``integfacts`` marker for per-test options:
   ``@pytest.mark.integfacts(lang="id", published="2025-09-26", tolerance=0.01)``;
-- claim files: every ``claims_*.toml`` file is collected, one test per
-  ``[[expect]]`` entry;
+  a misused marker (positional arguments, an unknown option, a value of the
+  wrong type) errors that test with a one-line message;
+- claim files: a TOML file whose name matches the ``integfacts_claims_files``
+  ini patterns (default ``claims_*.toml``) *and* that has a top-level
+  ``[integfacts]`` table is collected, one test per ``[[expect]]`` entry; any
+  other file, such as an unrelated ``claims_roles.toml``, is left alone;
 - the options ``--integfacts-tolerance`` (ini ``integfacts_tolerance``) and
   ``--integfacts-report PATH`` (alias ``--claims-report``): a JSON, or HTML when
   the path ends in ``.html``, report of everything checked in the run.
+
+``-p no:integfacts`` turns the whole plugin off; an empty
+``integfacts_claims_files`` ini value turns off only the claim files.
 
 Failures raise :class:`ClaimCheckError` with a message that reads like a
 fact-check: the expected figure, the claims found, their sources side by
@@ -53,14 +60,19 @@ if TYPE_CHECKING:
 
     from integfacts.model import Claim, Document, Finding, Period, Qualifier, Quantity, Report
 
-__all__ = ["ClaimCheckError", "ClaimChecker", "ClaimsFileError"]
+__all__ = ["ClaimCheckError", "ClaimChecker", "ClaimsFileError", "ClaimsFileWarning"]
 
-_MARKER_KEYS = ("lang", "published", "tolerance")
+_OPTION_KEYS = ("lang", "published", "tolerance")
+"""The options of the marker and of a claim file's ``[integfacts]`` table."""
 _MARKER_HELP = (
     "integfacts(lang=None, published=None, tolerance=None): options of the integfacts"
     " fixture for this test: language code, publication date (date or ISO string) and"
     " relative tolerance for figures."
 )
+_CLAIMS_FILES = ("claims_*.toml",)
+"""The default of the ``integfacts_claims_files`` ini key."""
+_CLAIMS_FORMAT = 1
+"""The claim-file format this plugin reads (``format`` in the ``[integfacts]`` table)."""
 _SENTENCE_WIDTH = 140
 """Longest excerpt of a sentence shown in a failure message (characters)."""
 
@@ -93,7 +105,16 @@ class ClaimCheckError(AssertionError):
 
 
 class ClaimsFileError(Exception):
-    """A ``claims_*.toml`` file is malformed or names a document that cannot be read."""
+    """A claim file is malformed or names a document that cannot be read."""
+
+
+class ClaimsFileWarning(pytest.PytestWarning):
+    """A file looks like a claim file but is not collected (it has no ``[integfacts]`` table).
+
+    Silence it with the ``filterwarnings`` ini key
+    (``ignore::integfacts.pytest_plugin.ClaimsFileWarning``) when such a file is
+    not meant for integfacts.
+    """
 
 
 # ---------------------------------------------------------------- coercions
@@ -122,7 +143,8 @@ def _decimal(value: object, what: str) -> Decimal:
 def _tolerance(value: object, what: str = "tolerance") -> Decimal:
     result = _decimal(value, what)
     if result < 0:
-        raise ValueError(f"{what} must be >= 0 (a relative tolerance, 0.01 is 1%), got {value!r}")
+        shown = value if isinstance(value, Decimal) else repr(value)  # Decimal: as TOML wrote it
+        raise ValueError(f"{what} must be >= 0 (a relative tolerance, 0.01 is 1%), got {shown}")
     return result
 
 
@@ -141,6 +163,42 @@ def _date(value: object, what: str = "published") -> datetime.date | None:
                 f"{what} must be an ISO date such as 2025-09-26, got {value!r}"
             ) from None
     raise TypeError(f"{what} must be a date or an ISO string, got {type(value).__name__}")
+
+
+def _lang(value: object, what: str = "lang") -> str | None:
+    """A language code integfacts has data for (``None``: detect)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a language code such as 'id', got {type(value).__name__}")
+    from integfacts.languages import available  # noqa: PLC0415 - the data loads on use
+
+    known = available()
+    if value not in known:
+        raise ValueError(f"{what} must be one of {', '.join(known)}, got {value!r}")
+    return value
+
+
+def _options(given: Mapping[str, object]) -> dict[str, Any]:
+    """The options ``lang``, ``published`` and ``tolerance``, checked and converted.
+
+    ``None`` leaves an option unset; any other key is an error.
+
+    Example:
+        >>> _options({"lang": "id", "tolerance": 0.01})
+        {'lang': 'id', 'tolerance': Decimal('0.01')}
+    """
+    unknown = sorted(set(given) - set(_OPTION_KEYS))
+    if unknown:
+        raise ValueError(f"unknown option {', '.join(unknown)} (known: {', '.join(_OPTION_KEYS)})")
+    out: dict[str, Any] = {}
+    if given.get("lang") is not None:
+        out["lang"] = _lang(given["lang"])
+    if given.get("published") is not None:
+        out["published"] = _date(given["published"])
+    if given.get("tolerance") is not None:
+        out["tolerance"] = _tolerance(given["tolerance"])
+    return out
 
 
 # pattern strings, compiled (and cached by ``re``) on first use, not at import
@@ -536,6 +594,7 @@ class _Run:
 
 
 _RUN = pytest.StashKey[_Run]()
+_PATTERNS = pytest.StashKey[tuple[str, ...]]()
 
 
 # ------------------------------------------------------------------ fixture
@@ -817,23 +876,38 @@ class ClaimChecker:
         return out
 
 
+class _MarkerError(Exception):
+    """A misused ``integfacts`` marker (reported in one line, without a traceback)."""
+
+
 def _marker_options(node: pytest.Item) -> dict[str, Any]:
-    """The ``integfacts`` marker options, the closest marker winning key by key."""
+    """The ``integfacts`` marker options, checked; the closest marker wins key by key.
+
+    Raises:
+        _MarkerError: positional arguments, an unknown option or a bad value.
+    """
     options: dict[str, Any] = {}
     for mark in reversed(list(node.iter_markers("integfacts"))):
         if mark.args:
-            raise pytest.UsageError(
-                f"{node.nodeid}: @pytest.mark.integfacts takes keyword options only"
-                f" ({', '.join(_MARKER_KEYS)}), got {mark.args!r}"
+            raise _MarkerError(
+                f"@pytest.mark.integfacts takes keyword options only"
+                f" ({', '.join(_OPTION_KEYS)}), got {', '.join(map(repr, mark.args))}"
             )
-        unknown = sorted(set(mark.kwargs) - set(_MARKER_KEYS))
-        if unknown:
-            raise pytest.UsageError(
-                f"{node.nodeid}: unknown @pytest.mark.integfacts option {', '.join(unknown)}"
-                f" (known: {', '.join(_MARKER_KEYS)})"
-            )
-        options.update(mark.kwargs)
+        try:
+            options.update(_options(mark.kwargs))
+        except (TypeError, ValueError) as e:
+            raise _MarkerError(f"@pytest.mark.integfacts: {e}") from None
     return options
+
+
+def _checked_marker_options(node: pytest.Item) -> dict[str, Any]:
+    """The marker options, or the test fails with a one-line message (no traceback)."""
+    __tracebackhide__ = True
+    try:
+        return _marker_options(node)
+    except _MarkerError as e:
+        message = str(e)
+    pytest.fail(message, pytrace=False)  # outside the except: no chained exception shown
 
 
 @pytest.fixture
@@ -847,17 +921,15 @@ def integfacts(request: pytest.FixtureRequest) -> ClaimChecker:
             integfacts.assert_states(Path("article.txt"), "delegations", 3000,
                                      qualifier="more_than", period="2021-2025")
     """
+    __tracebackhide__ = True
     run = request.config.stash[_RUN]
-    opts = _marker_options(request.node) if isinstance(request.node, pytest.Item) else {}
-    try:
-        return ClaimChecker(
-            lang=opts.get("lang"),
-            published=opts.get("published"),
-            tolerance=opts.get("tolerance", run.tolerance),
-            _run=run,
-        )
-    except (TypeError, ValueError) as e:
-        raise pytest.UsageError(f"{request.node.nodeid}: @pytest.mark.integfacts: {e}") from None
+    opts = _checked_marker_options(request.node) if isinstance(request.node, pytest.Item) else {}
+    return ClaimChecker(
+        lang=opts.get("lang"),
+        published=opts.get("published"),
+        tolerance=opts.get("tolerance", run.tolerance),
+        _run=run,
+    )
 
 
 # ---------------------------------------------------------------- hooks
@@ -888,6 +960,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="default relative tolerance for integfacts figure checks (0.01 is 1%).",
         default="0",
     )
+    parser.addini(
+        "integfacts_claims_files",
+        type="args",
+        help="glob patterns of integfacts claim files, matched from the right like"
+        " pathlib's PurePath.match (default: claims_*.toml); only files with a"
+        " top-level [integfacts] table are collected; empty: no claim files.",
+        default=list(_CLAIMS_FILES),
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -902,11 +982,72 @@ def pytest_configure(config: pytest.Config) -> None:
     except (TypeError, ValueError) as e:
         raise pytest.UsageError(str(e)) from None
     config.stash[_RUN] = _Run(tolerance)
+    config.stash[_PATTERNS] = _claims_patterns(config)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Check the ``integfacts`` markers of every test before its fixtures are set up.
+
+    A misused marker errors the test with a one-line message (no traceback),
+    whether or not the test uses the fixture.
+    """
+    _checked_marker_options(item)
+
+
+_TABLE = r"^[ \t]*(?:\[[ \t]*integfacts[ \t]*\]|integfacts[ \t]*[=.])"
+"""A line that may declare the top-level ``integfacts`` table (confirmed by parsing)."""
+_EXPECT = r"^[ \t]*\[\[[ \t]*expect[ \t]*\]\]"
+"""An ``[[expect]]`` table header: a file meant for integfacts that forgot its marker."""
+
+
+def _claims_patterns(config: pytest.Config) -> tuple[str, ...]:
+    """The ``integfacts_claims_files`` patterns (an empty value turns claim files off)."""
+    raw = config.getini("integfacts_claims_files")
+    patterns = raw.split() if isinstance(raw, str) else [str(p) for p in raw]
+    return tuple(p for p in patterns if p)
+
+
+def _is_claims_file(path: Path) -> bool:
+    """Whether a file is ours: it has a top-level ``integfacts`` key (the ``[integfacts]`` table).
+
+    A file that does not parse is ours when a line looks like that table, so
+    that a syntax error in a claim file is reported, not skipped; a file that
+    has ``[[expect]]`` tables but no ``[integfacts]`` table gets a
+    :class:`ClaimsFileWarning`.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if not re.search(_TABLE, text, re.MULTILINE):
+        if m := re.search(_EXPECT, text, re.MULTILINE):
+            import warnings  # noqa: PLC0415 - rarely needed
+
+            warnings.warn_explicit(
+                ClaimsFileWarning(
+                    f"{path.name} has [[expect]] tables but no [integfacts] table: not"
+                    " collected as an integfacts claim file (add [integfacts] at its top;"
+                    " see also the integfacts_claims_files ini key)"
+                ),
+                ClaimsFileWarning,
+                filename=os.fspath(path),
+                lineno=text.count("\n", 0, m.start()) + 1,
+            )
+        return False
+    import tomllib  # noqa: PLC0415 - only for files that may be claim files
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return True  # ours, by the look of it: the collector reports the syntax error
+    return "integfacts" in data
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimsFile | None:
-    """Collect ``claims_*.toml`` files (only those: other TOML files are not ours)."""
-    if file_path.suffix == ".toml" and file_path.name.startswith("claims_"):
+    """Collect claim files: names matching ``integfacts_claims_files``, with ``[integfacts]``."""
+    patterns = parent.config.stash.get(_PATTERNS, _CLAIMS_FILES)
+    if any(file_path.match(p) for p in patterns) and _is_claims_file(file_path):
         return ClaimsFile.from_parent(parent, path=file_path)
     return None
 
@@ -1012,9 +1153,12 @@ _EXPECT_KEYS = {
 
 
 class ClaimsFile(pytest.File):
-    """A ``claims_*.toml`` file: documents, and expectations collected as tests.
+    """A claim file: documents, and expectations collected as tests.
 
     The format (every path relative to the file)::
+
+        [integfacts]                # required: marks the file as an integfacts claim file
+        format = 1                  # optional; also lang, published, tolerance for the file
 
         [[document]]
         id = "danang-id"            # how expectations name it (default: path)
@@ -1049,14 +1193,17 @@ class ClaimsFile(pytest.File):
 
         try:
             data = tomllib.loads(self.path.read_text(encoding="utf-8"), parse_float=Decimal)
+        except UnicodeDecodeError as e:
+            raise ClaimsFileError(f"{self.path.name}: not UTF-8 text: {e.reason}") from None
         except tomllib.TOMLDecodeError as e:
             raise ClaimsFileError(f"{self.path.name}: not valid TOML: {e}") from None
-        unknown = sorted(set(data) - {"document", "expect"})
+        unknown = sorted(set(data) - {"integfacts", "document", "expect"})
         if unknown:
             raise ClaimsFileError(
                 f"{self.path.name}: unknown top-level key {', '.join(unknown)}"
-                " (a claim file holds [[document]] and [[expect]] tables)"
+                " (a claim file holds an [integfacts] table, [[document]] and [[expect]] tables)"
             )
+        self._defaults = self._parse_header(data.get("integfacts"))
         self._docs = self._parse_documents(data.get("document", []))
         self._built: dict[str, Document] = {}
         expects = data.get("expect", [])
@@ -1069,6 +1216,29 @@ class ClaimsFile(pytest.File):
                 raise ClaimsFileError(f"{self.path.name}: two [[expect]] tables have id {name!r}")
             seen.add(name)
             yield ClaimsItem.from_parent(self, name=name, spec=spec)
+
+    def _parse_header(self, table: object) -> dict[str, Any]:
+        """The ``[integfacts]`` table: the format, and defaults for the whole file."""
+        where = f"{self.path.name}: [integfacts]"
+        if not isinstance(table, dict):
+            raise ClaimsFileError(
+                f"{where} must be a table (a line [integfacts] at the top of the file)"
+            )
+        unknown = sorted(set(table) - {"format", *_OPTION_KEYS})
+        if unknown:
+            raise ClaimsFileError(
+                f"{where}: unknown key {', '.join(unknown)}"
+                f" (known: format, {', '.join(_OPTION_KEYS)})"
+            )
+        fmt = table.get("format", _CLAIMS_FORMAT)
+        if fmt != _CLAIMS_FORMAT or isinstance(fmt, bool):
+            raise ClaimsFileError(
+                f"{where}: format {fmt!r} is not one this integfacts reads ({_CLAIMS_FORMAT})"
+            )
+        try:
+            return _options({k: v for k, v in table.items() if k != "format"})
+        except (TypeError, ValueError) as e:
+            raise ClaimsFileError(f"{where}: {e}") from None
 
     def _parse_documents(self, docs: object) -> dict[str, dict[str, Any]]:
         if not isinstance(docs, list):
@@ -1159,8 +1329,8 @@ class ClaimsFile(pytest.File):
             self._built[key] = Document(
                 text,
                 source=str(d.get("source") or d.get("path") or key),
-                lang=d.get("lang"),
-                published=_date(d.get("published")),
+                lang=d.get("lang") or self._defaults.get("lang"),
+                published=_date(d.get("published")) or self._defaults.get("published"),
                 subject=d.get("subject"),
             )
         return self._built[key]
@@ -1193,7 +1363,9 @@ class ClaimsItem(pytest.Item):
         """Run the check the entry describes."""
         spec = self.spec
         run = self.config.stash[_RUN]
-        check = ClaimChecker(tolerance=run.tolerance, _run=run)
+        check = ClaimChecker(
+            tolerance=self._file._defaults.get("tolerance", run.tolerance), _run=run
+        )
         try:
             tolerance = _tolerance(spec["tolerance"]) if "tolerance" in spec else None
             rates = {k: _decimal(v, f"rates.{k}") for k, v in spec.get("rates", {}).items()}
