@@ -38,8 +38,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import integfacts as ifx
 from translation_corrupt import Corruption, Pair, corrupt, load_pairs
+
+import integfacts as ifx
 
 GOALS = {
     "false_contradictions": ("<=", 0.5),
