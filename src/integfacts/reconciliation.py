@@ -46,6 +46,7 @@ from integfacts.model import (
     Document,
     Finding,
     Period,
+    PeriodSource,
     Qualifier,
     Quantity,
     Report,
@@ -211,7 +212,7 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
     national = {k: list(v) for k, v in classes.items()}
     for c in wide:
         own = country_of(c.place) if c.place is not None else ""
-        peers = national.get(own, []) + [w for w in wide if w.source != c.source]
+        peers = national.get(own, [])
         classes[_nearest_class(c, named, national, peers, ancestors)].append(c)
     out = []
     for k in sorted(classes):
@@ -234,9 +235,9 @@ def _nearest_class(
     sentence's); a province some other source names inside that place may be
     what the figure is about. It joins the named class inside its place that
     states the closest value (within a tenth, periods not disjoint) when no
-    figure of its own wide place (``peers``: the country's class and the other
-    sources' such figures) is as close; else it stays in its country's class:
-    a national figure stays national unless a province alone says about as much.
+    figure said of its country (``peers``) is as close; else it stays in its
+    country's class: a national figure stays national unless a province alone
+    says about as much. Figures of one value move together, whatever the order.
     """
     assert c.place is not None
     here = c.place
@@ -261,7 +262,7 @@ def _nearest_class(
     if best is None or best[0] > _NEAR_SHARE:
         return country_of(here)
     for m in peers:
-        if m is c or m.source == c.source:
+        if m.source == c.source or not m.subject_stated:
             continue
         w = abs(m.quantity.value)
         lo, hi = min(v, w), max(v, w)
@@ -537,6 +538,17 @@ def _claim_key(c: Claim) -> PeriodKey:
     """The time key of a claim: its stated period and the day it was reported, else its
     as-of day."""
     p, day = c.period, c.as_of
+    if (
+        c.period_source is PeriodSource.INHERITED
+        and p is not None
+        and p.start is not None
+        and p.end is not None
+        and p.start.year == p.end.year
+        and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+    ):
+        # a single year borrowed from an earlier sentence ("built in 1994", "the
+        # 2025 election") says little about this figure: only as sure as the report's day
+        p = None
     if p is not None and p.start is not None and p.start == p.end:
         return (None, None, p.start, None)  # a figure stated for one day: true as of that day
     if p is not None and p.start is None and p.end is not None:
