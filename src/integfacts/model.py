@@ -482,14 +482,9 @@ def short_source(source: str, width: int = 32) -> str:
         >>> short_source("https://baodanang.vn/xay-dung-da-nang-3303725.html")
         'baodanang.vn/…-nang-3303725.html'
     """
-    s = source.strip()
-    if "://" in s:
-        host, _, path = s.split("://", 1)[1].partition("/")
-        host = host.removeprefix("www.")
-        room = max(8, width - len(host) - 2)
-        tail = path if len(path) <= room else "…" + path[-room:]
-        return f"{host}/{tail}" if path else host
-    return s if len(s) <= width else s[: width - 1] + "…"
+    from integfacts.report import source_label  # noqa: PLC0415 - renderers load on use
+
+    return source_label(source, width)
 
 
 @attrs.frozen
@@ -524,7 +519,7 @@ class Report:
         return [f for f in self.findings if f.verdict is Verdict.NOT_COMPARABLE]
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON (schema: ``docs/report.schema.json``, version 1)."""
+        """The report as JSON (schema: ``docs/report.schema.json``)."""
         from integfacts.report import to_json  # noqa: PLC0415 - renderers load on use
 
         return to_json(self, indent=indent)
@@ -547,11 +542,11 @@ class Report:
 
         return to_html(self)
 
-    def to_text(self, *, width: int = 110) -> str:
-        """The report as a plain-text table for the terminal."""
+    def to_text(self, *, width: int = 110, color: bool = False) -> str:
+        """The report as terminal tables at most ``width`` columns wide (ANSI colour on request)."""
         from integfacts.report import to_text  # noqa: PLC0415
 
-        return to_text(self, width=width)
+        return to_text(self, width=width, color=color)
 
     def to_claimreview(self) -> list[dict[str, Any]]:
         """The findings as schema.org ``ClaimReview`` objects (JSON-LD)."""
