@@ -19,8 +19,8 @@ purpose independent of the language data files, so that a round trip tests
 the data rather than repeating it. Languages without such a renderer get
 digits only.
 
-This module needs hypothesis (``pip install "integfacts[test]"``). Importing
-:mod:`integfacts` never imports it.
+This module needs hypothesis (``pip install "integfacts[strategies]"``).
+Importing :mod:`integfacts` never imports it.
 
 Example:
     >>> from hypothesis import given, settings
@@ -47,7 +47,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the test extra
     raise ImportError(
         "integfacts.strategies needs hypothesis: "
-        'pip install "integfacts[test]" (or pip install hypothesis)'
+        'pip install "integfacts[strategies]" (or pip install hypothesis)'
     ) from exc
 
 from integfacts.concepts import builtin as builtin_lexicon
