@@ -8,7 +8,6 @@ run in-process in ``test_bad_input.py``.
 from __future__ import annotations
 
 import argparse
-import inspect
 import io
 import json
 import os
@@ -28,7 +27,6 @@ from integfacts import report as render
 EN_A = "Da Nang received 3,000 delegations in 2024."
 EN_B = "Da Nang received 1,000 delegations in 2024."
 ID_A = "Da Nang menerima 3.000 delegasi pada tahun 2024."
-HAS_COLOR = "color" in inspect.signature(render.to_text).parameters
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -255,6 +253,17 @@ class TestExitCodes:
         assert "--lang: invalid choice" in err.getvalue()
         assert cli.main(["--version"], out=out, err=err) == 0
         assert out.getvalue().startswith("integfacts ")
+
+    def test_interrupt_is_130(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Ctrl-C ends with 130 and one line, not a traceback."""
+
+        def interrupted(*_: object) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setitem(cli._COMMANDS, "extract", interrupted)
+        out, err = io.StringIO(), io.StringIO()
+        assert cli.main(["extract", "x.txt"], out=out, err=err) == 130
+        assert err.getvalue() == "\nintegfacts: interrupted\n"
 
 
 # ---------------------------------------------------------------- terminals
@@ -523,10 +532,10 @@ class TestColor:
             assert "\x1b[" not in run.stdout
 
     def test_always(self, mixed: dict[str, Path]) -> None:
-        """--color always colours the report when the renderer can (and runs when it cannot)."""
+        """--color always colours the verdicts even in a pipe."""
         run = _cli("reconcile", str(mixed["a"]), str(mixed["b"]), "--color", "always")
         assert run.returncode == 0
-        assert ("\x1b[" in run.stdout) is HAS_COLOR
+        assert "\x1b[" in run.stdout
         assert "CONTRADICT" in _strip_ansi(run.stdout)
 
     @needs_pty

@@ -50,7 +50,6 @@ import codecs
 import contextlib
 import csv
 import datetime
-import inspect
 import io
 import json
 import os
@@ -442,8 +441,8 @@ def _text_width(args: argparse.Namespace, out: TextIO) -> int | None:
     if getattr(args, "output", None) is None and (_isatty(out) or os.environ.get("COLUMNS")):
         from integfacts import report as render  # noqa: PLC0415
 
-        floor = getattr(render, "MIN_TEXT_WIDTH", 40)  # narrower: wrapped by the terminal
-        return max(int(floor), shutil.get_terminal_size(fallback=(110, 24)).columns)
+        columns = shutil.get_terminal_size(fallback=(110, 24)).columns
+        return max(render.MIN_TEXT_WIDTH, columns)  # narrower: wrapped by the terminal
     return None
 
 
@@ -468,14 +467,10 @@ def _render(report: Any, args: argparse.Namespace, out: TextIO) -> str:
         return json.dumps(report.to_claimreview(), ensure_ascii=False, indent=2) + "\n"
     from integfacts import report as render  # noqa: PLC0415
 
-    options: dict[str, Any] = {}
-    width = _text_width(args, out)
-    if width is not None:
-        options["width"] = width
-    # colour arrived in report.to_text later than the width: pass it where it is known
-    if "color" in inspect.signature(render.to_text).parameters:
-        options["color"] = _color(args, out)
-    return str(render.to_text(report, **options))
+    width, color = _text_width(args, out), _color(args, out)
+    if width is None:  # the renderer's own default
+        return render.to_text(report, color=color)
+    return render.to_text(report, width=width, color=color)
 
 
 def _emit(text: str, output: str | None, out: TextIO, err: TextIO) -> bool:
@@ -791,6 +786,9 @@ def main(
     except BrokenPipeError:  # output piped into "head": stop quietly
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's code for SIGINT
+        print("\nintegfacts: interrupted", file=err)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover
