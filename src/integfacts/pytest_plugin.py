@@ -936,7 +936,7 @@ def integfacts(request: pytest.FixtureRequest) -> ClaimChecker:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Add ``--integfacts-tolerance``, ``--integfacts-report`` and the ini key."""
+    """Add ``--integfacts-tolerance``, ``--integfacts-report`` and the ini keys."""
     group = parser.getgroup("integfacts", "integfacts: numeric claim checks")
     group.addoption(
         "--integfacts-tolerance",
