@@ -1850,12 +1850,10 @@ def compare(
 ) -> Report:
     """Check that a translation keeps every figure of its original.
 
-    Figures are paired one to one (same kind and unit, closest value, in text
-    order); a changed figure is a contradiction, a figure missing from either
-    side is in ``report.unmatched``. ``concepts`` adds the user's concept
-    terms (a concept file's path, its data as a mapping, or a
-    :class:`~integfacts.concepts.Lexicon`) to both sides' extraction; an
-    invalid one raises ``ValueError`` naming the file and the key.
+    The work is done by :func:`integfacts.translation.compare` (sentences
+    aligned first, then figures by role, units of measure converted); see
+    there. A changed figure is a contradiction, a figure missing from either
+    side is in ``report.unmatched``.
 
     Example:
         >>> import integfacts as ifx
@@ -1864,66 +1862,6 @@ def compare(
         >>> [(f.verdict.value, f.diagnosis.value) for f in compare(o, t).findings]
         [('contradict', 'scale_slip'), ('agree', 'same')]
     """
-    from integfacts.concepts import lexicon_for  # noqa: PLC0415
-    from integfacts.extraction import extract  # noqa: PLC0415
+    from integfacts.translation import compare as _translation_compare  # noqa: PLC0415
 
-    lexicon = lexicon_for(concepts)
-    a = extract(original, concepts=lexicon)
-    b = extract(translation, concepts=lexicon)
-    findings: list[Finding] = []
-    used_b: set[int] = set()
-    pairs: list[tuple[Claim, Claim]] = []
-    for ca in a:
-        best = None
-        for j, cb in enumerate(b):
-            if j in used_b or _dimension(ca) != _dimension(cb) or ca.change != cb.change:
-                continue
-            if ca.quantity.unit != cb.quantity.unit and _dimension(ca) != "money":
-                continue
-            score = _translation_score(ca, cb, a, b)
-            if best is None or score < best[0]:
-                best = (score, j)
-        if best is not None and best[0][0] < 2:
-            used_b.add(best[1])
-            pairs.append((ca, b[best[1]]))
-    matched = {id(x) for p in pairs for x in p}
-    indep = {original.source: original.source, translation.source: translation.source}
-    for ca, cb in pairs:
-        cmp = _compare([ca, cb], _with_fixed_rates(rates))
-        if cmp.verdict is Verdict.NOT_COMPARABLE and cmp.diagnosis is Diagnosis.DIFFERENT_PERIOD:
-            cmp = _Cmp(Verdict.CONTRADICT, Diagnosis.DIFFERENT_PERIOD, cmp.reason)
-        findings.append(
-            Finding(
-                verdict=cmp.verdict,
-                diagnosis=cmp.diagnosis,
-                claims=(ca, cb),
-                reason=_sentence(cmp.reason, [ca, cb], indep),
-                metric=ca.metric or cb.metric,
-                subject=ca.subject or cb.subject,
-                independent_sources=2,
-            )
-        )
-    findings.sort(key=_finding_order)
-    return Report(
-        findings=tuple(findings),
-        unmatched=tuple(c for c in (*a, *b) if id(c) not in matched),
-        claims=(*a, *b),
-        documents=tuple(sorted({original.source, translation.source})),
-    )
-
-
-def _translation_score(
-    ca: Claim, cb: Claim, a: Sequence[Claim], b: Sequence[Claim]
-) -> tuple[int, Decimal, float]:
-    """Lower is better: 0 same value, 1 a plausible slip, 2 unrelated; then distance."""
-    va, vb = ca.quantity.value, cb.quantity.value
-    if va == vb:
-        tier = 0
-    elif _factor_diagnosis(abs(va), abs(vb)) is not None:
-        tier = 1
-    else:
-        tier = 1 if ca.metric is not None and ca.metric == cb.metric else 2
-    pa = a.index(ca) / max(len(a), 1)
-    pb = b.index(cb) / max(len(b), 1)
-    dist = abs(va - vb) / max(abs(va), abs(vb), Decimal(1))
-    return tier, dist, abs(pa - pb)
+    return _translation_compare(original, translation, rates=rates, concepts=concepts)
