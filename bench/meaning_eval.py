@@ -291,6 +291,17 @@ def score_event(ev: Event, verbose: bool, out: list[str]) -> Tally:
         cb, _ = claim_of(p.b)
         both = together(report.findings, ca, cb) if ca is not None and cb is not None else []
         verdicts = {_value(f.verdict) for f in both}
+        if ca is not None and cb is not None:
+            for f in both:
+                # a finding whose claims split into sides: the same side agrees,
+                # different sides of a contradiction contradict
+                same = any(
+                    any(c is ca for c in side) and any(c is cb for c in side)
+                    for side in f.agreeing()
+                )
+                if f.sides and same:
+                    verdicts.discard(_value(f.verdict))
+                    verdicts.add("agree")
         diagnoses = {_value(f.diagnosis) for f in both}
         if p.label == "agree":
             ok = "agree" in verdicts

@@ -138,8 +138,9 @@ def test_large_group_reconciles_like_small_ones() -> None:
     assert top.majority is not None
     assert Decimal(3000) <= top.majority < Decimal(3030)
     assert "30 of 40 independent sources" in top.reason
-    agree = [f for f in report.findings if f.verdict is ifx.Verdict.AGREE]
-    assert sorted(len(f.claims) for f in agree) == [10, 30]
+    # one fact, one finding: the two agreeing camps are its sides, not findings of their own
+    assert sorted(len(side) for side in top.agreeing()) == [10, 30]
+    assert not [f for f in report.findings if f.verdict is ifx.Verdict.AGREE]
 
 
 def test_fuzzy_scoring_stays_in_bounded_blocks() -> None:

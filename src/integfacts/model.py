@@ -457,6 +457,11 @@ class Finding:
         majority: with three or more independent sources, the value most support.
         independent_sources: how many independent sources speak (syndicated
             copies and translations of one story count once).
+        sides: for a finding whose claims do not all agree, the groups of claims
+            that agree with each other, as indices into ``claims``, the group
+            most independent sources support first (one fact, one finding: the
+            agreeing sources of a contradiction are a side of it, not a finding
+            of their own). Empty when every claim agrees.
     """
 
     verdict: Verdict
@@ -468,11 +473,29 @@ class Finding:
     subject: str | None = None
     majority: Decimal | None = None
     independent_sources: int = 0
+    sides: tuple[tuple[int, ...], ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
         """The distinct sources of the claims, sorted."""
         return tuple(sorted({c.source for c in self.claims}))
+
+    def agreeing(self) -> tuple[tuple[Claim, ...], ...]:
+        """The groups of claims that agree with each other (all claims, when all agree).
+
+        Example:
+            >>> import integfacts as ifx
+            >>> docs = [ifx.Document(t, source=s, lang="en") for s, t in
+            ...         [("a", "The fire destroyed 120 homes."),
+            ...          ("b", "The fire destroyed 120 homes."),
+            ...          ("c", "The fire destroyed 210 homes.")]]
+            >>> f = ifx.reconcile(docs).findings[0]
+            >>> [[c.source for c in side] for side in f.agreeing()]
+            [['a', 'b'], ['c']]
+        """
+        if not self.sides:
+            return (self.claims,)
+        return tuple(tuple(self.claims[i] for i in side) for side in self.sides)
 
 
 def short_source(source: str, width: int = 32) -> str:

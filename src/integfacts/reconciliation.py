@@ -1640,9 +1640,6 @@ def _judge(
                 if len({witness(c) for c in part}) >= 2:
                     out_split.extend(_judge(part, key, score, indep, witness, rates, slack, order))
             return out_split
-    one_statement = {
-        id(clusters[find(h)][0]) for h in heads if len(members[h]) == len(clusters[find(h)])
-    }
     reason = _compare([g[worst[0]], g[worst[1]]], rates, slack, stmts=by_id).reason
     ranked = sorted(
         clusters.values(),
@@ -1666,35 +1663,61 @@ def _judge(
                 f"{k} of {n_indep} independent sources ({names}) say {_say(top[0])};"
                 f" {others} — {reason[0].lower()}{reason[1:]}"
             )
-    out = [
+    # one fact, one finding: the claims that agree with each other are its sides
+    if len(heads) <= _SIDES_MAX:
+        sides = _sides(g, heads, members, st, indep, order)
+    else:  # corpus scale: the clusters of agreeing pairs (bounded work)
+        index = {id(c): k for k, c in enumerate(g)}
+        sides = tuple(tuple(sorted(index[id(c)] for c in cl)) for cl in ranked)
+    return [
         Finding(
             verdict=worst[2],
             diagnosis=worst[3],
             reason=_sentence(reason, g, indep),
             majority=majority,
+            sides=sides,
             **base,  # type: ignore[arg-type]
         )
     ]
-    for cl in ranked:
-        if len({witness(c) for c in cl}) >= 2 and len(ranked) > 1:
-            cmp = (
-                _Cmp(Verdict.AGREE, Diagnosis.SAME, f"the sources agree: {_say(cl[0])}")
-                if id(cl[0]) in one_statement  # what _compare says of one statement
-                else _compare(cl, rates, slack, stmts=by_id)
-            )
-            out.append(
-                Finding(
-                    verdict=Verdict.AGREE,
-                    diagnosis=cmp.diagnosis,
-                    claims=tuple(cl),
-                    reason=_sentence(cmp.reason, cl, indep),
-                    score=score,
-                    metric=metric,
-                    subject=subject,
-                    independent_sources=len({indep[c.source] for c in cl}),
-                )
-            )
-    return out
+
+
+_SIDES_MAX = 48
+"""Up to this many distinct statements, a finding's sides are found pair by pair."""
+
+
+def _sides(
+    g: Sequence[Claim],
+    heads: Sequence[int],
+    members: Mapping[int, Sequence[int]],
+    st: Mapping[int, _Stmt],
+    indep: Mapping[str, str],
+    order: _Order,
+) -> tuple[tuple[int, ...], ...]:
+    """The groups of a finding's claims that all agree with each other (indices into ``g``).
+
+    The most precise statements found the groups; a statement joins every group
+    whose members it all agrees with, so "about 58%" may stand beside both
+    58.31% and 58.13% while those two stay apart. Largest support first.
+    """
+
+    def width(h: int) -> tuple[int, Decimal]:
+        s = st[h]
+        if s.lo is None or s.hi is None:
+            return (1, _ZERO)
+        return (0, s.hi - s.lo)
+
+    groups: list[list[int]] = []
+    for h in sorted(heads, key=lambda h: (width(h), order(g[h]))):
+        joined = False
+        for grp in groups:
+            if all(_verdict(st[h], st[m]) is Verdict.AGREE for m in grp):
+                grp.append(h)
+                joined = True
+        if not joined:
+            groups.append([h])
+    out = [tuple(sorted(k for h in grp for k in members[h])) for grp in groups]
+    out.sort(key=lambda side: (-len({indep[g[k].source] for k in side}), side))
+    return tuple(out)
 
 
 def _vs(items: Iterable[str]) -> str:
