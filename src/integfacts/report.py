@@ -237,8 +237,6 @@ def source_label(source: str, width: int = 32) -> str:
         'example.org/…-3303725.html'
     """
     s = " ".join(source.split())
-    if len(s) <= width:
-        return s.removeprefix("https://").removeprefix("http://") if _web_url(s) else s
     if _web_url(s):
         parts = urlsplit(s)
         host = parts.netloc.rpartition("@")[2].removeprefix("www.")
@@ -251,6 +249,8 @@ def source_label(source: str, width: int = 32) -> str:
         if len(lead) + len(last) <= width:
             return lead + last
         return _tail(f"{host}/", last, width)
+    if len(s) <= width:
+        return s
     if ("/" in s or "\\" in s) and " " not in s:
         last = re.split(r"[/\\]", s.rstrip("/\\"))[-1]
         if len(last) + 2 <= width:
@@ -275,26 +275,33 @@ def _clip(text: str, width: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _quote(c: Claim, width: int = 160) -> str:
-    """The claim's sentence on one line; a long one is cut between words around the figure."""
+def _quote(c: Claim, width: int = 160, mark: tuple[str, str] = ("", "")) -> str:
+    """The claim's sentence on one line, the figure between ``mark``.
+
+    A sentence longer than ``width`` keeps the words around the figure, cut
+    between words, with an ellipsis where words were left out.
+    """
     ctx = " ".join(c.context.split())
-    if not ctx:
-        return " ".join(c.text.split())
-    if len(ctx) <= width:
-        return ctx
+    fig = " ".join(c.text.split())
+    raw = c.context
     a = c.span.start - c.sentence.start if c.sentence is not None else -1
     b = a + len(c.text)
-    if not (0 <= a <= b <= len(c.context)):
-        return _clip(ctx, width)
-    raw = c.context
-    while a > 0 and not raw[a - 1].isspace():  # the figure's words, with what is glued to them
-        a -= 1
-    while b < len(raw) and not raw[b].isspace():
-        b += 1
-    before, after = raw[:a].split(), raw[b:].split()
+    if not ctx or not (0 <= a <= b <= len(raw)) or raw[a:b] != c.text or not fig:
+        if ctx:
+            return _clip(ctx, width)
+        return f"{mark[0]}{fig}{mark[1]}" if fig else ""
+    s, e = a, b
+    while s > 0 and not raw[s - 1].isspace():  # the figure's words, with what is glued to them
+        s -= 1
+    while e < len(raw) and not raw[e].isspace():
+        e += 1
+    core = f"{raw[s:a]}{mark[0]}{fig}{mark[1]}{raw[b:e]}"
+    before, after = raw[:s].split(), raw[e:].split()
+    if len(ctx) <= width:
+        return " ".join([*before, core, *after])
     pre: list[str] = []
     post: list[str] = []
-    size = len(" ".join(raw[a:b].split()))
+    size = len(raw[s:a]) + len(fig) + len(raw[b:e])
     budget = width - 2  # room for an ellipsis at each end
     grew = True
     while grew:
@@ -307,7 +314,7 @@ def _quote(c: Claim, width: int = 160) -> str:
             size += 1 + len(before[-1 - len(pre)])
             pre.insert(0, before[-1 - len(pre)])
             grew = True
-    text = " ".join([*pre, *raw[a:b].split(), *post])
+    text = " ".join([*pre, core, *post])
     if len(pre) < len(before):
         text = "…" + text
     if len(post) < len(after):
@@ -453,17 +460,22 @@ def _summary_line(report: Report, *, bold: bool = False) -> str:
 _BLOCK_START = re.compile(r"^(?:[#>+*=-]|\d+[.)](?=\s|$))")
 
 
-def _md(s: str) -> str:
-    """Document text for Markdown prose: HTML and link syntax are neutralised, nothing else.
+def _md_inline(s: str) -> str:
+    """Document text inside a Markdown line: HTML and link syntax neutralised, nothing else.
 
     Markdown punctuation inside a sentence (parentheses, hyphens, underscores,
     dots) renders as written and stays unescaped; ``<``, ``&`` and ``>`` are
-    HTML entities, brackets and backslashes are escaped (no link or image can
-    be injected), and a sentence that would open a heading, quote or list is
-    escaped at its start. Line breaks become spaces.
+    HTML entities, and brackets and backslashes are escaped so that no link
+    or image can be injected. Line breaks become spaces.
     """
     out = " ".join(html.escape(s, quote=False).split())
-    out = out.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return out.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _md(s: str) -> str:
+    """Document text as a Markdown paragraph: as :func:`_md_inline`, and a sentence
+    that would open a heading, quote or list is escaped at its start."""
+    out = _md_inline(s)
     m = _BLOCK_START.match(out)
     if m:
         out = m.group()[:-1] + "\\" + out[m.end() - 1 :]
@@ -471,8 +483,8 @@ def _md(s: str) -> str:
 
 
 def _md_cell(s: str) -> str:
-    """Document text for a Markdown table cell: as :func:`_md`, and ``|`` escaped."""
-    return _md(s).replace("|", "\\|")
+    """Document text for a Markdown table cell: as :func:`_md_inline`, and ``|`` escaped."""
+    return _md_inline(s).replace("|", "\\|")
 
 
 def _md_source(source: str) -> str:
@@ -506,7 +518,7 @@ def to_markdown(report: Report) -> str:
         ]
         lines += [
             f"| {_md_source(c.source)} | {_md_cell(c.text)} | {_md_cell(value_label(c))}"
-            f" | {_md_cell(period_label(c))} | {_md_cell(_quote(c))} |"
+            f" | {_md_cell(period_label(c))} | {_md_cell(_quote(c, mark=('**', '**')))} |"
             for c in f.claims
         ]
         lines.append("")
@@ -519,7 +531,7 @@ def to_markdown(report: Report) -> str:
         ]
         lines += [
             f"| {_md_source(c.source)} | {_md_cell(c.text)} | {_md_cell(value_label(c))}"
-            f" | {_md_cell(_metric_text(c))} | {_md_cell(_quote(c))} |"
+            f" | {_md_cell(_metric_text(c))} | {_md_cell(_quote(c, mark=('**', '**')))} |"
             for c in report.unmatched
         ]
         lines.append("")
@@ -758,7 +770,8 @@ table{border-collapse:collapse;width:100%;font-size:14px}
 td,th{border-top:1px solid #e3e5ea;padding:6px 8px;text-align:left;vertical-align:top}
 th{font-size:12px;color:#666;font-weight:600}td.val{white-space:nowrap;text-align:right}
 mark{background:#ffe082;padding:0 2px;border-radius:2px}
-.src{font-size:12px;color:#555;overflow-wrap:anywhere;max-width:240px}
+.src{font-size:12px;color:#555;overflow-wrap:break-word;max-width:260px}
+td.per{white-space:nowrap}
 .src a{color:#1a56a8}
 [dir=auto]{unicode-bidi:plaintext}
 """
@@ -826,12 +839,12 @@ def _source_cell(source: str) -> str:
     return f'<td class="src" dir="auto" title="{title}">{label}</td>'
 
 
-def _claim_row(c: Claim, last: str, attrs: str = "") -> str:
+def _claim_row(c: Claim, last: str, css: str, attrs: str = "") -> str:
     lang = f' lang="{html.escape(c.lang, quote=True)}"' if c.lang else ""
     return (
         f"<tr{attrs}>{_source_cell(c.source)}"
         f'<td class="val">{html.escape(value_label(c))}</td>'
-        f'<td dir="auto">{html.escape(last)}</td>'
+        f'<td class="{css}" dir="auto">{html.escape(last)}</td>'
         f'<td dir="auto"{lang}>{_highlight(c)}</td></tr>'
     )
 
@@ -880,7 +893,9 @@ def to_html(report: Report) -> str:
         f"{_options(_VERDICT_NAMES, 'verdicts', _VERDICT_NAMES)}</select></label>",
         f'<label>Language<select id="f-lang">{_options(langs, "languages")}</select></label>',
         f'<label>Metric<select id="f-metric">{_options(metrics, "metrics")}</select></label>',
-        f'<label>Source<select id="f-source">{_options(sources, "sources")}</select></label>',
+        '<label>Source<select id="f-source">'
+        f"{_options(sources, 'sources', {src: source_label(src, 48) for src in sources})}"
+        "</select></label>",
         '<span id="f-count"></span>',
         "</div>",
     ]
@@ -908,7 +923,7 @@ def to_html(report: Report) -> str:
         parts.append(
             "<table><tr><th>source</th><th>value</th><th>period</th><th>in its sentence</th></tr>"
         )
-        parts.extend(_claim_row(c, period_label(c)) for c in f.claims)
+        parts.extend(_claim_row(c, period_label(c), "per") for c in f.claims)
         parts.append("</table></section>")
     if report.unmatched:
         parts.append(
@@ -922,7 +937,7 @@ def to_html(report: Report) -> str:
                 f' data-sources="{_attr_list([c.source])}"'
                 f' data-langs="{_attr_list([c.lang] if c.lang else [])}"'
             )
-            parts.append(_claim_row(c, _metric_text(c), attrs))
+            parts.append(_claim_row(c, _metric_text(c), "metric", attrs))
         parts.append("</table></section>")
     parts.append(f"</main><script>{_JS}</script></body></html>")
     return "\n".join(parts)
