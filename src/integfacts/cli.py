@@ -41,6 +41,7 @@ Exit codes:
 - 2: usage error: an unknown command or option, an unsupported ``--lang``,
   an unknown ``--encoding``, a malformed ``--rate``, an invalid
   ``--concepts`` file.
+- 130: interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
