@@ -1847,6 +1847,38 @@ def same_value_findings(
                 independent_sources=len(srcs),
             )
         ]
+    langs = {c.lang for c in group}
+    if (
+        not concepts
+        and len(langs) > 1
+        and len(langs) == len(metrics)
+        and len({c.quantity.qualifier for c in group}) == 1
+        and all(
+            _claims_relation(a, b) != "disjoint"
+            for k, a in enumerate(group)
+            for b in group[k + 1 :]
+        )
+    ):
+        # words no concept names, one wording per language: the phrases cannot
+        # be compared across languages, and the value, its qualifier, place and
+        # time all match — most likely one fact, said with less confidence
+        return [
+            Finding(
+                verdict=Verdict.AGREE,
+                diagnosis=Diagnosis.SAME,
+                claims=tuple(group),
+                reason=_sentence(
+                    f"the sources state the same value, {_say(group[0])}, in different"
+                    f" languages ({names}, words no concept names): probably one fact",
+                    group,
+                    indep,
+                ),
+                score=60.0,
+                metric=None,
+                subject=subj or None,
+                independent_sources=len(srcs),
+            )
+        ]
     return [
         Finding(
             verdict=Verdict.NOT_COMPARABLE,
