@@ -107,16 +107,24 @@ _AMBIGUOUS = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
 
 def _alts(c: Claim) -> tuple[Decimal, ...]:
     """Other readings of a claim's numeral written with one ambiguous separator."""
-    if len(_AMBIGUOUS.findall(c.text)) != 1 or re.search(r"\d\D+\d", c.text.replace(",", "")):
+    found = _AMBIGUOUS.findall(c.text)
+    if len(found) != 1:
         return ()
+    whole = Decimal(re.sub(r"\D", "", found[0]))
     v = abs(c.quantity.value)
-    return (v * 1000, v / 1000)
+    if v == whole:
+        return (whole / 1000,)
+    if v == whole / 1000:
+        return (whole,)
+    return ()  # a scale word applies: "3.500 triệu" is no separator question
 
 
 def _figure(c: Claim, text: str, lang: str, segment: int, order: int) -> Figure:
     q = c.quantity
-    value = abs(q.value)
-    upper = abs(q.upper) if q.upper is not None else None
+    # a change is compared by its size (its direction is checked apart); a level keeps
+    # its sign (-2 degrees)
+    value = abs(q.value) if c.change else q.value
+    upper = q.upper if q.upper is None or not c.change else abs(q.upper)
     if c.kind is ClaimKind.COUNT and q.unit is None:
         m = read_unit(text, c.span.end, lang)
         if m is not None:
@@ -181,7 +189,7 @@ def _close(x: Decimal, y: Decimal, qualified: bool) -> bool:
     tol = _rounding(y)
     if qualified:
         tol = max(tol, abs(y) / 20)
-    return abs(x - y) <= tol + abs(y) / 500
+    return abs(x - y) <= tol
 
 
 def _convertible(a: Figure, b: Figure) -> bool:
@@ -205,24 +213,26 @@ def _ends(f: Figure) -> tuple[Decimal, Decimal | None]:
     return f.value, f.upper
 
 
+_LOOSE = frozenset({Qualifier.ABOUT, Qualifier.NEARLY})
+
+
 def _converted_agree(a: Figure, b: Figure) -> bool:
-    """Whether ``a`` converted into ``b``'s unit rounds to ``b`` (or the other way)."""
+    """Whether the original ``a`` converted into ``b``'s unit rounds to ``b``.
+
+    One way only: the translator converts the original's value, so the
+    original's rounding gives no slack ("130 mph" is 209 km/h, not 202).
+    """
     if (a.upper is None) != (b.upper is None):
         return False
-    qualified = Qualifier.EXACT not in (a.claim.quantity.qualifier, b.claim.quantity.qualifier)
-    for x, y in ((a, b), (b, a)):
-        ux, uy = _units(x, y)
-        ok = True
-        for vx, vy in zip(_ends(x), _ends(y), strict=True):
-            if vx is None or vy is None:
-                continue
-            conv = convert(vx, ux, uy)
-            if conv is None or not _close(conv, vy, qualified):
-                ok = False
-                break
-        if ok:
-            return True
-    return False
+    loose = bool({a.claim.quantity.qualifier, b.claim.quantity.qualifier} & _LOOSE)
+    ua, ub = _units(a, b)
+    for va, vb in zip(_ends(a), _ends(b), strict=True):
+        if va is None or vb is None:
+            continue
+        conv = convert(va, ua, ub)
+        if conv is None or not _close(conv, vb, loose):
+            return False
+    return True
 
 
 def _same_value(a: Figure, b: Figure) -> tuple[bool, bool]:
@@ -518,19 +528,52 @@ def _side(doc: Document, claims: Sequence[Claim], segments: Sequence[Span]) -> _
     per: list[list[Claim]] = [[] for _ in segments]
     for c in claims:
         per[_segment_of(starts, c.span.start)].append(c)
+    anchors: list[set[str]] = [set() for _ in segments]
+    numerals = find_numerals(doc.text, lang)
+    spans = sorted((c.span.start, c.span.end) for c in claims)
+    measures: list[Claim] = []
+    for n in numerals:
+        k = _segment_of(starts, n.span.start)
+        anchors[k].add(str(n.value.normalize()))
+        # a numeral the extraction left that a unit of measure follows is a figure
+        # too ("a 10-foot python", "6-foot-2")
+        if _covered(spans, n.span) or read_unit(doc.text, n.span.end, lang) is None:
+            continue
+        c = _bare_claim(doc, lang, n.span, n.value, segments[k])
+        per[k].append(c)
+        measures.append(c)
+    for cs in per:
+        cs.sort(key=lambda c: c.span.start)
     figures = tuple(
         tuple(_figure(c, doc.text, lang, k, i) for i, c in enumerate(cs))
         for k, cs in enumerate(per)
     )
-    anchors: list[set[str]] = [set() for _ in segments]
-    for n in find_numerals(doc.text, lang):
-        anchors[_segment_of(starts, n.span.start)].add(str(n.value.normalize()))
+    claims = sorted((*claims, *measures), key=lambda c: c.span.start)
     for k, s in enumerate(segments):
         body = doc.text[s.start : s.end]
         for m in _NAME.finditer(body, 1):
             anchors[k].add(m.group().casefold())
     return _Side(
         doc, lang, tuple(claims), tuple(segments), figures, tuple(frozenset(a) for a in anchors)
+    )
+
+
+def _covered(spans: Sequence[tuple[int, int]], s: Span) -> bool:
+    """Whether a span overlaps one of ``spans`` (sorted by start)."""
+    k = bisect.bisect_left(spans, (s.end, s.end))
+    return any(a < s.end and s.start < b for a, b in spans[max(0, k - 8) : k])
+
+
+def _bare_claim(doc: Document, lang: str, span: Span, value: Decimal, sentence: Span) -> Claim:
+    """A claim for a numeral the extraction made no claim of."""
+    return Claim(
+        quantity=Quantity(value),
+        span=span,
+        source=doc.source,
+        lang=lang,
+        text=doc.text[span.start : span.end],
+        sentence=sentence,
+        context=doc.text[sentence.start : sentence.end],
     )
 
 
@@ -621,17 +664,48 @@ def _unclaimed(side: _Side, segs: Iterable[int], taken: Sequence[Span]) -> list[
         for a, b, v in found:
             if any(t.start < b and a < t.end for t in taken):
                 continue
-            claim = Claim(
-                quantity=Quantity(v),
-                span=Span(a, b),
-                source=side.doc.source,
-                lang=side.lang,
-                text=text[a:b],
-                sentence=s,
-                context=body,
-            )
+            claim = _bare_claim(side.doc, side.lang, Span(a, b), v, s)
             out.append(_figure(claim, text, side.lang, k, 0))
     return out
+
+
+def _split_ranges(
+    mine: Sequence[Figure], other: Sequence[Figure], *, original: bool
+) -> list[Figure]:
+    """A range whose two ends the other side states as two figures becomes two figures.
+
+    "grew from 4.2 million to 4.4 million" may be read as one range on one
+    side and as two figures on the other; both ends are still compared.
+    """
+
+    def agree(x: Figure, y: Figure) -> bool:
+        return _relation(x, y) == 0 if original else _relation(y, x) == 0
+
+    out: list[Figure] = []
+    for f in mine:
+        if f.upper is None or any(g.upper is not None and agree(f, g) for g in other):
+            out.append(f)
+            continue
+        lo = attrs.evolve(f, upper=None)
+        hi = attrs.evolve(f, value=f.upper, upper=None)
+        singles = [g for g in other if g.upper is None]
+        k = next((i for i, g in enumerate(singles) if agree(lo, g)), None)
+        if k is not None and any(agree(hi, g) for i, g in enumerate(singles) if i != k):
+            out += [lo, hi]
+        else:
+            out.append(f)
+    return out
+
+
+def _rescued(a: Figure, b: Figure) -> bool:
+    """Whether a leftover figure and a numeral that is no claim are one figure.
+
+    Equal values (or a faithful conversion); or two measures of one dimension
+    whose values are a plausible slip of each other (the unit words say what
+    they are, where a bare numeral could be a year or an identifier).
+    """
+    rel = _relation(a, b)
+    return rel == 0 or (rel == 1 and a.dim == b.dim and a.dim in _MEASURES)
 
 
 # ------------------------------------------------------------------ the report
@@ -668,6 +742,7 @@ def _pair_groups(
     for ia, ib in groups:
         fa = [f for i in ia for f in a.figures[i]]
         fb = [f for j in ib for f in b.figures[j]]
+        fa, fb = _split_ranges(fa, fb, original=True), _split_ranges(fb, fa, original=False)
         fa = [attrs.evolve(f, order=k) for k, f in enumerate(fa)]
         fb = [attrs.evolve(f, order=k) for k, f in enumerate(fb)]
         got = _assign(fa, fb)
@@ -677,15 +752,15 @@ def _pair_groups(
         # a leftover figure: look among the other side's numerals that are no claim
         if ua and ib:
             cands = _unclaimed(b, ib, [c.span for c in b.claims])
-            more = _assign(ua, cands, limit=1.6)
-            pairs += [(ua[i], cands[j]) for i, j in more if _relation(ua[i], cands[j]) == 0]
-            done = {i for i, j in more if _relation(ua[i], cands[j]) == 0}
+            more = [(i, j) for i, j in _assign(ua, cands) if _rescued(ua[i], cands[j])]
+            pairs += [(ua[i], cands[j]) for i, j in more]
+            done = {i for i, _ in more}
             ua = [f for k, f in enumerate(ua) if k not in done]
         if ub and ia:
             cands = _unclaimed(a, ia, [c.span for c in a.claims])
-            more = _assign(cands, ub, limit=1.6)
-            pairs += [(cands[i], ub[j]) for i, j in more if _relation(cands[i], ub[j]) == 0]
-            done = {j for i, j in more if _relation(cands[i], ub[j]) == 0}
+            more = [(i, j) for i, j in _assign(cands, ub) if _rescued(cands[i], ub[j])]
+            pairs += [(cands[i], ub[j]) for i, j in more]
+            done = {j for _, j in more}
             ub = [f for k, f in enumerate(ub) if k not in done]
         left_a += ua
         left_b += ub
