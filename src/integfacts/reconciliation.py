@@ -1215,6 +1215,21 @@ def _groups(
         return [list(block)]
     ids = {id(c): k for k, c in enumerate(block)}
     parent = list(range(len(block)))
+    # a figure a source states twice (the headline and the body, the second time
+    # without its period) is one statement: it is paired once, by its fullest
+    # wording, and the repeat follows it
+    repeats: list[tuple[int, int]] = []
+    for w, cl in list(by_src.items()):
+        if len(cl) < 2:
+            continue
+        kept: list[Claim] = []
+        for c in sorted(cl, key=lambda c: (_claim_key(c) is None or c.period is None, order(c))):
+            said = next((k for k in kept if _repeats(k, c)), None)
+            if said is None:
+                kept.append(c)
+            else:
+                repeats.append((ids[id(c)], ids[id(said)]))
+        by_src[w] = sorted(kept, key=order)
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -1290,6 +1305,8 @@ def _groups(
                 used_a.add(ia)
                 used_b.add(ib)
                 union(ia, ib)
+    for k, t in repeats:
+        union(k, t)
     # a figure a source repeats joins the group of its paired twin
     sizes: dict[int, int] = defaultdict(int)
     for k in range(len(block)):
@@ -1309,6 +1326,20 @@ def _groups(
         comps[find(k)].append(c)
     # each group keeps the block's order
     return [g for g in comps.values() if len({witness(c) for c in g}) >= 2]
+
+
+def _repeats(first: Claim, again: Claim) -> bool:
+    """Whether ``again`` restates ``first`` (same source): one value, unit, change
+    and qualifier, and a period that is the same or not stated."""
+    qa, qb = first.quantity, again.quantity
+    if (qa.value, qa.unit, qa.qualifier, first.change) != (
+        qb.value,
+        qb.unit,
+        qb.qualifier,
+        again.change,
+    ):
+        return False
+    return again.period is None or _claims_relation(first, again) == "equal"
 
 
 _Order = Callable[[Claim], Any]
