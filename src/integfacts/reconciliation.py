@@ -1305,8 +1305,8 @@ def _groups(
                 used_a.add(ia)
                 used_b.add(ib)
                 union(ia, ib)
-    for k, t in repeats:
-        union(k, t)
+    for k, said_at in repeats:
+        union(k, said_at)
     # a figure a source repeats joins the group of its paired twin
     sizes: dict[int, int] = defaultdict(int)
     for k in range(len(block)):
