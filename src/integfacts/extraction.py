@@ -1171,6 +1171,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     claims: list[Claim] = []
     metric_periods: dict[str, Period] = {}  # the last period stated for each metric
     taken: set[int] = set()  # concept mentions a figure before already took from its right
+    para = _ParagraphStarts(text)
     for sent, members in groups:
         stated_here = pindex.within(sent.start, sent.end)
         # a comparison baseline ("up 9.4% from 2023", "so với cùng kỳ") is no figure's period
@@ -1217,9 +1218,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 # it frames the whole story so far (the only one stated before), or
                 # was stated for the same metric before ("FDI ... in 2021-2025")
                 mention = pindex.last_before(d.start)
-                here_too = mention is not None and mention.span.start >= _paragraph_start(
-                    text, d.start
-                )
+                here_too = mention is not None and mention.span.start >= para.at(d.start)
                 if not here_too and not pindex.one_frame_before(d.start):
                     period = metric_periods.get(metric) if metric else None
                     if period is None:
@@ -1333,7 +1332,7 @@ def _metric(
             best = inside[-1] if g.head_last else inside[0]
         elif run:
             phrase = head_phrase(run, g)
-            key = concept_of(phrase, ctx.lang.code, ctx.lexicon)
+            key = _concept_of(phrase, ctx.lang.code, ctx.lexicon)
             return (key if allowed is None or key in allowed else None), phrase, None
         else:
             # "killed 23 people", "the death toll rose to 23": the term before
@@ -1361,7 +1360,7 @@ def _metric(
     # no known concept: the content words before the figure, function words and
     # links ("stood at", "mencapai") left out; never a function word alone
     phrase = phrase_before(text, max(prev_end, d.start - 60), d.start, g)
-    key2 = concept_of(phrase, ctx.lang.code, ctx.lexicon) if phrase else None
+    key2 = _concept_of(phrase, ctx.lang.code, ctx.lexicon) if phrase else None
     if key2 is not None and allowed is not None and key2 not in allowed:
         key2 = None
     return key2, phrase, None
@@ -1387,6 +1386,16 @@ def _refined(text: str, best: Mention, every: Sequence[Mention], rules: Mapping[
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _concept_of(phrase: str, code: str, lexicon: Lexicon) -> str | None:
+    """:func:`~integfacts.metrics.concept_of`, remembered: phrases recur from figure to figure.
+
+    A phrase the vocabulary does not hold is matched fuzzily against every term,
+    about a tenth of a millisecond each time.
+    """
+    return concept_of(phrase, code, lexicon)
 
 
 @functools.cache
@@ -1530,8 +1539,10 @@ _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,[^\n,]{0,30})?\s*(?
 
 def _is_dateline(text: str, p: Mention) -> bool:
     """A place opening a line and followed by a dash or colon ("HANOI --", "تهران -")."""
-    line = text.rfind("\n", 0, p.start) + 1
-    if text[line : p.start].strip(" \t\u200e\u200f"):
+    k = p.start  # back over spaces and marks only (not to the line start: one-line texts)
+    while k > 0 and text[k - 1] in " \t\u200e\u200f":
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
         return False
     return _DATELINE_END.match(text, p.end) is not None
 
@@ -1590,6 +1601,30 @@ def _innermost(places: Sequence[Mention]) -> str:
         if not any(q.key != p.key and p.key in ancestors(q.key) for q in places):
             return p.key
     return places[0].key
+
+
+class _ParagraphStarts:
+    """Where the paragraph holding a position starts, for positions in text order.
+
+    Each call scans only the text since the previous one: linear over a
+    document, where a search back to the line start per figure is quadratic
+    on a text of one long line.
+    """
+
+    __slots__ = ("scanned", "start", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.scanned, self.start = text, 0, 0
+
+    def at(self, pos: int) -> int:
+        """The start of the paragraph holding ``pos`` (``pos`` never below an earlier call's)."""
+        if pos < self.scanned:
+            return _paragraph_start(self.text, pos)
+        nl = self.text.rfind("\n", self.scanned, pos)
+        if nl >= 0:
+            self.start = nl + 1
+        self.scanned = pos
+        return self.start
 
 
 class _Later:

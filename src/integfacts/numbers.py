@@ -838,6 +838,14 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
     if chunk.isdigit() and chunk.isascii():  # the common case ("2024", "60"): no grammar
         yield Numeral(Span(start, end), Decimal(chunk), _ZERO, False, False, _ONE)
         return
+    if _plain_re(lang.code).fullmatch(chunk):
+        # digits and separators only ("6,7", "1.234,5"): what the grammar makes of one token
+        got = _parse_digits(chunk, lang)
+        if got is not None:
+            v, frac = got
+            step = _normalise(_TEN**-frac) if frac else _ZERO
+            yield Numeral(Span(start, end), _normalise(v), step, False, False, _ONE)
+        return
     toks = _tokens(_fold_chars(chunk, lang), lang)
     if not toks:
         return
@@ -878,6 +886,14 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
             j = min(j - 1, i + fail[0])
         if not found:
             i += 1
+
+
+@functools.cache
+def _plain_re(code: str) -> re.Pattern[str]:
+    """ASCII digits with the language's separators between them, nothing else."""
+    lang = load(code)
+    seps = re.escape("".join(sorted(lang.decimal | lang.group)))
+    return re.compile(rf"[0-9]+(?:[{seps}][0-9]+)+")
 
 
 _HYPHEN_WORD = re.compile(r"-[^\W\d_]")
