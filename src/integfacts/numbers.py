@@ -840,9 +840,9 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
         return
     if _plain_re(lang.code).fullmatch(chunk):
         # digits and separators only ("6,7", "1.234,5"): what the grammar makes of one token
-        got = _parse_digits(chunk, lang)
-        if got is not None:
-            v, frac = got
+        read = _parse_digits(chunk, lang)
+        if read is not None:
+            v, frac = read
             step = _normalise(_TEN**-frac) if frac else _ZERO
             yield Numeral(Span(start, end), _normalise(v), step, False, False, _ONE)
         return
