@@ -504,7 +504,7 @@ def to_markdown(report: Report) -> str:
         >>> a = ifx.Document("Hundreds of people fled in 2024.", source="a", lang="en")
         >>> b = ifx.Document("In 2024, 12 people fled.", source="b", lang="en")
         >>> print(ifx.reconcile([a, b]).to_markdown().splitlines()[-2])
-        | a | Hundreds of | hundreds (200–999) | 2024 | Hundreds of people fled in 2024. |
+        | a | Hundreds of | hundreds (200–999) | 2024 | **Hundreds of** people fled in 2024. |
     """
     lines = ["# integfacts report", "", _summary_line(report, bold=True), ""]
     for f in report.findings:
