@@ -312,8 +312,13 @@ def _run_on_terminal(
 
 def _drain(fd: int) -> str:
     """Everything written to a pseudo-terminal until its last writer closes it."""
+    import select  # noqa: PLC0415 - POSIX only
+
     chunks = []
     while True:
+        ready, _, _ = select.select([fd], [], [], 120)
+        if not ready:  # a hung child: fail instead of hanging the test run
+            pytest.fail("no output from the command for 120 s")
         try:
             chunk = os.read(fd, 65536)
         except OSError:  # EIO: the other end is closed
