@@ -639,3 +639,39 @@ class TestClaimReview:
             ratings = {r["integfacts"]["claim"]["lang"]: r["reviewRating"] for r in contradiction}
             assert ratings["fa"]["ratingValue"] == 1
             assert ratings["en"]["ratingValue"] == 4
+
+
+def test_level_and_change_are_separate_headings() -> None:
+    """A metric's level and its change are two facts, under two headings."""
+    docs = [
+        ifx.Document(
+            "Vietnam's exports reached 19.4 billion USD in October, up 16.7% from a year earlier.",
+            source=s,
+            lang="en",
+        )
+        for s in "ab"
+    ]
+    report = ifx.reconcile(docs)
+    assert len(report.findings) == 2
+    text = report.to_text(width=100)
+    assert "AGREE: exports (Vietnam)" in text
+    assert "AGREE: change in exports (Vietnam)" in text
+    assert "## AGREE — change in exports (Vietnam)" in report.to_markdown()
+    assert "<h2>change in exports" in report.to_html()
+
+
+def test_json_lists_the_sides_of_a_contradiction() -> None:
+    """One fact, one finding: the agreeing sources are sides of the contradiction."""
+    docs = [
+        ifx.Document(t, source=s, lang="en")
+        for s, t in [
+            ("a", "The fire destroyed 120 homes."),
+            ("b", "The fire destroyed 120 homes."),
+            ("c", "The fire destroyed 210 homes."),
+        ]
+    ]
+    data = json.loads(ifx.reconcile(docs).to_json())
+    (finding,) = data["findings"]
+    assert finding["verdict"] == "contradict"
+    sides = [[finding["claims"][k]["source"] for k in side] for side in finding["sides"]]
+    assert sides == [["a", "b"], ["c"]]

@@ -334,8 +334,18 @@ def _label(f: Finding) -> str:
     return "UPDATE" if f.diagnosis is Diagnosis.UPDATE else _LABEL[f.verdict]
 
 
+def _metric_title(f: Finding) -> str:
+    """What a finding is about: its metric, "change in" it when every claim is a change
+    (a level and its change are separate facts, under separate headings)."""
+    if not f.metric:
+        return "same value, different metrics"
+    if f.claims and all(c.change for c in f.claims):
+        return f"change in {f.metric}"
+    return f.metric
+
+
 def _title(f: Finding) -> str:
-    return (f.metric or "same value, different metrics") + (f" ({f.subject})" if f.subject else "")
+    return _metric_title(f) + (f" ({f.subject})" if f.subject else "")
 
 
 def _n(count: int, noun: str) -> str:
@@ -412,6 +422,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "independent_sources": f.independent_sources,
         "sources": list(f.sources),
         "claims": [claim_dict(c) for c in f.claims],
+        "sides": [list(side) for side in f.sides],
     }
 
 
@@ -908,7 +919,7 @@ def to_html(report: Report) -> str:
             f'data-langs="{_attr_list(c.lang for c in f.claims)}">'
         )
         subject = f" — {html.escape(f.subject)}" if f.subject else ""
-        title = f.metric or "same value, different metrics"
+        title = _metric_title(f)
         parts.append(
             f'<span class="verdict">{_label(f)}</span>'
             f"<h2>{html.escape(title)}{subject}</h2>"
