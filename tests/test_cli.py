@@ -680,3 +680,29 @@ class TestExtractManyProgress:
         next(it)
         with pytest.raises(KeyboardInterrupt):
             next(it)
+
+
+class TestExtractFormats:
+    """extract's JSON, CSV and table agree with each other and with the reports."""
+
+    def test_json_writes_null_for_missing_fields(self, tmp_path: Path) -> None:
+        (tmp_path / "a.txt").write_text("صدها نفر در این زلزله کشته شدند.", encoding="utf-8")
+        run = _cli("extract", str(tmp_path / "a.txt"), "--lang", "fa", "--format", "json")
+        assert run.returncode == 0, run.stderr
+        data = json.loads(run.stdout)
+        assert data["version"] == cli.EXTRACT_JSON_VERSION == 2
+        (claim,) = data["claims"]
+        assert claim["value"] is None  # "hundreds": no made-up point value
+        assert (claim["low"], claim["high"]) == ("200", "999")
+        assert claim["unit"] is None
+        assert claim["period_start"] is None
+        assert "" not in claim.values()
+
+    def test_table_words_values_and_periods_as_reports_do(self, tmp_path: Path) -> None:
+        text = "Da Nang received more than 3,000 delegations in 2021-2025."
+        (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+        run = _cli("extract", str(tmp_path / "a.txt"), "--lang", "en")
+        assert run.returncode == 0, run.stderr
+        (claim,) = ifx.extract(text, lang="en")
+        assert render.value_label(claim) in run.stdout  # "more than 3,000"
+        assert render.period_label(claim) in run.stdout  # "2021–2025", as in reasons

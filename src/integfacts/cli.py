@@ -261,25 +261,35 @@ CSV_FIELDS = [
 """Columns of ``integfacts extract --format csv`` (and keys of the JSON claims)."""
 
 
+EXTRACT_JSON_VERSION = 2
+"""Version of ``extract --format json`` (2: ``null``, not ``""``, for a missing field;
+``value`` is ``null`` for a figure that states only an order of magnitude)."""
+
+
 def _claim_row(path: Path, c: Any) -> dict[str, Any]:
+    """One claim as a row of ``extract``'s JSON and CSV: missing fields are ``None``
+    (``null`` in JSON, empty in CSV), values as the JSON report writes them."""
+    from integfacts.report import claim_dict  # noqa: PLC0415 - the shared wording
+
     q = c.quantity
+    shared = claim_dict(c)
     return {
         "file": path.as_posix(),
         "start": c.span.start,
         "end": c.span.end,
         "text": c.text,
-        "value": str(q.value),
-        "unit": q.unit or "",
+        "value": shared["value"],
+        "unit": q.unit,
         "qualifier": q.qualifier.value,
-        "low": "" if q.low is None else str(q.low),
-        "high": "" if q.high is None else str(q.high),
+        "low": shared["low"],
+        "high": shared["high"],
         "kind": c.kind.value,
         "change": c.change,
-        "metric": c.metric or "",
-        "metric_phrase": c.metric_phrase,
-        "subject": c.subject or "",
-        "period_start": c.period.start.isoformat() if c.period and c.period.start else "",
-        "period_end": c.period.end.isoformat() if c.period and c.period.end else "",
+        "metric": c.metric,
+        "metric_phrase": shared["metric_phrase"],
+        "subject": c.subject,
+        "period_start": c.period.start.isoformat() if c.period and c.period.start else None,
+        "period_end": c.period.end.isoformat() if c.period and c.period.end else None,
         "period_source": c.period_source.value,
         "lang": c.lang,
         "source": c.source,
@@ -396,6 +406,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     bar = _progress(args, err)
     docs, failed, total = _load_all(args.paths, args, bar)
     rows: list[dict[str, Any]] = []
+    found: list[Any] = []  # the claims of ``rows``, in order (the table words them)
     bar.update("extracting", 0, len(docs))
     for n, (path, doc) in enumerate(docs, 1):
         try:
@@ -405,10 +416,16 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             failed += 1
         else:
             rows.extend(_claim_row(path, c) for c in claims)
+            found.extend(claims)
         bar.update("extracting", n, len(docs))
     bar.close()
     if args.format == "json":
-        text = json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2) + "\n"
+        text = (
+            json.dumps(
+                {"version": EXTRACT_JSON_VERSION, "claims": rows}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     elif args.format == "csv":
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=CSV_FIELDS)
@@ -417,7 +434,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         text = buf.getvalue()
     else:
         buf = io.StringIO()
-        _print_table(rows, buf, width=_text_width(args, out))
+        _print_table(rows, found, buf, width=_text_width(args, out))
         text = buf.getvalue()
     written = _emit(text, args.output, out, err)
     _summary(failed, total, bar)
@@ -616,22 +633,27 @@ def _table_columns(width: int | None) -> list[tuple[str, int]]:
     return [(name, sizes.get(name, w)) for name, w in cols]
 
 
-def _print_table(rows: Sequence[dict[str, Any]], out: TextIO, *, width: int | None = None) -> None:
+def _print_table(
+    rows: Sequence[dict[str, Any]],
+    claims: Sequence[Any],
+    out: TextIO,
+    *,
+    width: int | None = None,
+) -> None:
+    """The extract table: values and periods worded as the reconcile reports word them."""
+    from integfacts.report import period_label, value_label  # noqa: PLC0415
+
     cols = _table_columns(width)
     out.write("  ".join(name.ljust(w) for name, w in cols).rstrip() + "\n")
-    for r in rows:
-        y0, y1 = r["period_start"][:4], r["period_end"][:4]
-        period = y0 if y0 and y0 == y1 else f"{y0 or '..'}-{y1 or '..'}"
-        if period == "..-..":
-            period = ""
+    for r, c in zip(rows, claims, strict=True):
         vals = {
             "file": Path(r["file"]).name[:10],
             "text": r["text"].replace("\n", " "),
-            "value": r["value"] + ("" if r["change"] is False else " (chg)"),
-            "unit": r["unit"],
+            "value": value_label(c),
+            "unit": r["unit"] or "",
             "qualifier": r["qualifier"],
-            "metric": r["metric"] or f"~{r['metric_phrase']}",
-            "period": period,
+            "metric": r["metric"] or f"~{r['metric_phrase'] or ''}",
+            "period": period_label(c),
         }
         line = "  ".join(_fit(vals[name], w) for name, w in cols)
         out.write(line.rstrip() + "\n")
