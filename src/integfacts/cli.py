@@ -539,6 +539,10 @@ def _cmd_reconcile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from integfacts.reconciliation import compare  # noqa: PLC0415
 
+    if args.translation is None:  # one bilingual file (XLIFF, TMX, PO, TSV/CSV)
+        from integfacts.formats import cli_compare_file  # noqa: PLC0415
+
+        return cli_compare_file(args, out, err)
     bar = _progress(args, err)
     docs, failed, _ = _load_all([args.original, args.translation], args, bar)
     if failed or len(docs) != 2:
@@ -734,8 +738,8 @@ def _parser() -> argparse.ArgumentParser:
     rc.add_argument("--rate", action="append", help="exchange rate CODE=VALUE in a common base")
     _common(rc)
     cp = sub.add_parser("compare", help="check that a translation keeps every figure")
-    cp.add_argument("original")
-    cp.add_argument("translation")
+    cp.add_argument("original", help="the original, or a bilingual .xlf .tmx .po .tsv .csv")
+    cp.add_argument("translation", nargs="?", help="the translation (omit for a bilingual file)")
     cp.add_argument("--format", choices=_FORMATS, default="text")
     cp.add_argument("--rate", action="append", help="exchange rate CODE=VALUE in a common base")
     _common(cp)

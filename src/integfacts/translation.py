@@ -60,7 +60,7 @@ from integfacts.model import (
     Span,
     Verdict,
 )
-from integfacts.units import convert, dimension, read_unit
+from integfacts.units import convert, dimension, mentions_units, read_unit
 
 if TYPE_CHECKING:
     from integfacts.extraction import ConceptsArg
@@ -520,7 +520,9 @@ def _segment_of(starts: Sequence[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _side(doc: Document, claims: Sequence[Claim], segments: Sequence[Span]) -> _Side:
+def _side(
+    doc: Document, claims: Sequence[Claim], segments: Sequence[Span], *, anchored: bool = True
+) -> _Side:
     from integfacts.numbers import find_numerals  # noqa: PLC0415
 
     lang = doc.lang or ""
@@ -529,7 +531,9 @@ def _side(doc: Document, claims: Sequence[Claim], segments: Sequence[Span]) -> _
     for c in claims:
         per[_segment_of(starts, c.span.start)].append(c)
     anchors: list[set[str]] = [set() for _ in segments]
-    numerals = find_numerals(doc.text, lang)
+    # the numerals: anchors for aligning sentences, and measures the extraction left
+    scan = anchored or mentions_units(doc.text, lang)
+    numerals = find_numerals(doc.text, lang) if scan else []
     spans = sorted((c.span.start, c.span.end) for c in claims)
     measures: list[Claim] = []
     for n in numerals:
@@ -549,7 +553,7 @@ def _side(doc: Document, claims: Sequence[Claim], segments: Sequence[Span]) -> _
         for k, cs in enumerate(per)
     )
     claims = sorted((*claims, *measures), key=lambda c: c.span.start)
-    for k, s in enumerate(segments):
+    for k, s in enumerate(segments if anchored else ()):
         body = doc.text[s.start : s.end]
         for m in _NAME.finditer(body, 1):
             anchors[k].add(m.group().casefold())
@@ -919,33 +923,49 @@ def compare_segments(
         UnsupportedLanguageError: for a language without a data file.
     """
     from integfacts.concepts import lexicon_for  # noqa: PLC0415
-    from integfacts.extraction import extract  # noqa: PLC0415
 
     lexicon = lexicon_for(concepts)
     clean = [(sid, _flat(s), _flat(t)) for sid, s, t in segments]
-    sides: list[tuple[list[int], list[list[Claim]]]] = []
+    sides: list[list[list[Claim]]] = []
     for k, lang, label in ((1, source_lang, source_label), (2, target_lang, target_label)):
         texts = [seg[k] for seg in clean]
-        joined = _JOIN.join(texts)
-        offsets: list[int] = []
-        pos = 0
-        for t in texts:
-            offsets.append(pos)
-            pos += len(t) + len(_JOIN)
-        claims = extract(Document(joined, source=label, lang=lang), concepts=lexicon)
-        per: list[list[Claim]] = [[] for _ in texts]
-        for c in claims:
-            n = _segment_of(offsets, c.span.start)
-            per[n].append(_shifted(c, offsets[n], texts[n]))
-        sides.append((offsets, per))
+        per: list[list[Claim]] = []
+        for first in range(0, len(texts), _CHUNK):
+            per += _extract_chunk(texts[first : first + _CHUNK], lang, label, lexicon)
+        sides.append(per)
     out: list[SegmentResult] = []
     for n, (sid, s, t) in enumerate(clean):
         da = Document(s, source=source_label, lang=source_lang)
         db = Document(t, source=target_label, lang=target_lang)
-        a = _side(da, sides[0][1][n], (Span(0, len(s)),))
-        b = _side(db, sides[1][1][n], (Span(0, len(t)),))
+        a = _side(da, sides[0][n], (Span(0, len(s)),), anchored=False)
+        b = _side(db, sides[1][n], (Span(0, len(t)),), anchored=False)
         out.append(SegmentResult(sid, s, t, _report(a, b, [((0,), (0,))], rates, across=False)))
     return out
+
+
+_CHUNK = 200
+"""Segments extracted together: one text of a few dozen KB (extraction has parts that
+grow faster than the text, so ten thousand segments are not one text)."""
+
+
+def _extract_chunk(
+    texts: Sequence[str], lang: str, label: str, lexicon: object
+) -> list[list[Claim]]:
+    """The claims of each of some segments, extracted as one text of paragraphs."""
+    from integfacts.extraction import extract  # noqa: PLC0415
+
+    joined = _JOIN.join(texts)
+    offsets: list[int] = []
+    pos = 0
+    for t in texts:
+        offsets.append(pos)
+        pos += len(t) + len(_JOIN)
+    claims = extract(Document(joined, source=label, lang=lang), concepts=lexicon)  # type: ignore[arg-type]
+    per: list[list[Claim]] = [[] for _ in texts]
+    for c in claims:
+        n = _segment_of(offsets, c.span.start)
+        per[n].append(_shifted(c, offsets[n], texts[n]))
+    return per
 
 
 def _flat(text: str) -> str:

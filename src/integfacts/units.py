@@ -31,7 +31,7 @@ import attrs
 
 from integfacts.languages import common, load
 
-__all__ = ["Measure", "convert", "dimension", "read_unit", "unit_ids"]
+__all__ = ["Measure", "convert", "dimension", "mentions_units", "read_unit", "unit_ids"]
 
 
 @attrs.frozen
@@ -152,6 +152,18 @@ def _affine(unit: str) -> tuple[Decimal, Decimal]:
     return scale, offset
 
 
+def mentions_units(text: str, lang: str) -> bool:
+    """Whether ``text`` has a unit word of ``lang`` right after a digit (a quick filter)."""
+    return _mention_re(lang).search(text) is not None
+
+
+@functools.cache
+def _mention_re(code: str) -> re.Pattern[str]:
+    pattern = _lexicon(code)[0]
+    return re.compile(r"[\d۰-۹]" + pattern.pattern, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     """``value`` in ``from_unit`` expressed in ``to_unit`` (CLDR ids).
 
