@@ -490,12 +490,13 @@ def _fold(name: str) -> str:
 
 
 @functools.cache
-def _cities_in() -> dict[str, list[Place]]:
-    """Province id -> its cities, in gazetteer order (no name folded yet)."""
-    out: dict[str, list[Place]] = {}
-    for p in places():
-        if p.level == "city" and p.parent is not None:
-            out.setdefault(p.parent, []).append(p)
+def _cities_in() -> dict[str, list[int]]:
+    """Province id -> the row numbers of its cities, in gazetteer order (no place built)."""
+    out: dict[str, list[int]] = {}
+    for n, row in enumerate(_data().rows):
+        _, level, parent, _ = row.split("\t", 3)
+        if level == "city" and parent:
+            out.setdefault(parent, []).append(n)
     return out
 
 
@@ -507,7 +508,8 @@ def _city_name(province_id: str) -> str | None:
     once cost a first ``extract()`` tens of milliseconds.
     """
     name = _fold(place(province_id).name).casefold().replace(" ", "")
-    for p in _cities_in().get(province_id, ()):
+    for n in _cities_in().get(province_id, ()):
+        p = _place(n)
         key = _fold(p.name).casefold().replace(" ", "")
         if key.startswith(name) or (len(key) >= 4 and name.startswith(key)):
             return _fold(p.name)
