@@ -1196,13 +1196,22 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         context = text[sent.start : sent.end]
         period_spans = [p.span for p in stated_here]
         prev: Claim | None = None
+        last_of: dict[tuple[ClaimKind, str | None], Claim] = {}  # the sentence's last per kind
         prev_end = sent.start
         starts = [o.start for o in members]
         for k, d in enumerate(members):
             next_start = members[k + 1].start if k + 1 < len(members) else sent.end
             next_start = max(next_start, d.end)
             metric, phrase, used = _metric(
-                ctx, d, concepts, prev_end, next_start, taken, prev, period_spans
+                ctx,
+                d,
+                concepts,
+                prev_end,
+                next_start,
+                taken,
+                prev,
+                period_spans,
+                last_of.get((d.kind, d.unit)),
             )
             if used is not None:
                 taken.add(used)
@@ -1264,6 +1273,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             )
             claims.append(claim)
             prev = claim
+            last_of[(claim.kind, claim.quantity.unit)] = claim
             prev_end = max(prev_end, min(d.end, sent.end)) if d.end <= members[-1].end else prev_end
     return claims
 
@@ -1280,13 +1290,15 @@ def _metric(
     taken: set[int],
     prev: Claim | None,
     blocked: Sequence[Span] = (),
+    like: Claim | None = None,
 ) -> tuple[str | None, str, int | None]:
     """The concept a figure measures: (key, phrase, start of the mention used).
 
     Counts take the noun after them ("60 daerah"), amounts the nearest term
     on either side within their clause; a figure right after a comparison
-    word ("6,52% dibandingkan dengan 6,27%") or with no term of its own in its
-    clause restates the metric of the figure before it in the sentence.
+    word ("6,52% dibandingkan dengan 6,27%") restates the metric of the
+    sentence's last figure of its kind and unit (``like``), one with no term of
+    its own in its clause the metric of the figure before it.
     """
     text = ctx.text
     every = concepts
@@ -1298,7 +1310,10 @@ def _metric(
         prev is not None and prev.metric is not None and (allowed is None or prev.metric in allowed)
     )
     if prev is not None and prev_ok and ctx.lex.compare_before.search(between):
-        return prev.metric, prev.metric_phrase, None
+        # what it is compared with is the sentence's last figure of its kind and
+        # unit ("turnout was 58.3%, with 4.79 million voters, up from 53.2%")
+        base = like if like is not None and like.metric is not None else prev
+        return base.metric, base.metric_phrase, None
     limit = min(next_start, d.end + 60)
     cue = ctx.lex.change_after.match(text, d.end)
     if cue:  # "۹٫۶ درصد رشد داشت": the change verb is no metric
@@ -1335,8 +1350,15 @@ def _metric(
             key = _concept_of(phrase, ctx.lang.code, ctx.lexicon)
             return (key if allowed is None or key in allowed else None), phrase, None
         else:
-            # "killed 23 people", "the death toll rose to 23": the term before
-            best = left[-1] if left else None
+            # "۳۱۲ نفر در این حادثه مصدوم شده‌اند", "41 people in the district
+            # were injured": past the classifier, an adjunct, then the clause's
+            # event predicate; else "killed 23 people", "the death toll rose to
+            # 23": the term before
+            people = [c for c in right if ctx.lexicon.meta_of(c.key).people]
+            if people and skipped > d.end:
+                best = people[0]
+            else:
+                best = left[-1] if left else None
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
         # dolar AS, menempati peringkat ke-5"), else the subject overall
@@ -1354,7 +1376,8 @@ def _metric(
     if best is None and prev is not None and prev_ok:
         return prev.metric, prev.metric_phrase, None
     if best is not None:
-        key = _refined(text, best, every, ctx.lexicon.refine_table().get(best.key, {}))
+        rules = ctx.lexicon.refine_table().get(best.key, {})
+        key = _refined(text, best, every, rules, (prev_end, next_start))
         used = best.start if best.start >= d.end else None
         return key, " ".join(text[best.start : best.end].casefold().split()), used
     # no known concept: the content words before the figure, function words and
@@ -1366,18 +1389,25 @@ def _metric(
     return key2, phrase, None
 
 
-def _refined(text: str, best: Mention, every: Sequence[Mention], rules: Mapping[str, str]) -> str:
+def _refined(
+    text: str,
+    best: Mention,
+    every: Sequence[Mention],
+    rules: Mapping[str, str],
+    bounds: tuple[int, int],
+) -> str:
     """The finer concept a term's clause makes it (``[refine]``), else its own.
 
     Of the mentions in the term's clause that refine it, the nearest decides:
     "2,000 houses were destroyed and 4,000 damaged" makes the houses destroyed
-    ones; "13 crew members, although survivors said" stays crew.
+    ones; "13 crew members, although survivors said" stays crew. Only terms
+    within ``bounds`` (the figure's own stretch, between its neighbours) count.
     """
     if not rules:
         return best.key
     near = []
     for c in every:
-        if c is best or c.key not in rules:
+        if c is best or c.key not in rules or not bounds[0] <= c.start < bounds[1]:
             continue
         a, b = (best.end, c.start) if c.start >= best.end else (c.end, best.start)
         if _CLAUSE_BREAK.search(text, a, b) is None:
@@ -1572,7 +1602,9 @@ def _subject(
         # with no place named between
         lo = max(sent.start, max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛") + 1)
         lo = max([lo, *(p.end for p in here if lo <= p.start and p.end <= d.start)])
-        if has_phrase(text, lo, min(next_start, d.end + 40), g.national, g):
+        hi = min(next_start, d.end + 40)
+        brk = _CLAUSE_BREAK.search(text, d.end, hi)  # "..., while the whole country ..."
+        if has_phrase(text, lo, brk.start() if brk else hi, g.national, g):
             return country_of(dominant), True
     if here:
         after = [p for p in here if d.end <= p.start < next_start]
