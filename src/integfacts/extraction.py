@@ -1355,10 +1355,7 @@ def _metric(
             # event predicate; else "killed 23 people", "the death toll rose to
             # 23": the term before
             people = [c for c in right if ctx.lexicon.meta_of(c.key).people]
-            if people and skipped > d.end:
-                best = people[0]
-            else:
-                best = left[-1] if left else None
+            best = people[0] if people and skipped > d.end else (left[-1] if left else None)
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
         # dolar AS, menempati peringkat ke-5"), else the subject overall
