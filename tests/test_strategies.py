@@ -351,7 +351,7 @@ class TestImport:
         monkeypatch.delitem(sys.modules, "integfacts.strategies")
         monkeypatch.setitem(sys.modules, "hypothesis", None)
         monkeypatch.setitem(sys.modules, "hypothesis.strategies", None)
-        with pytest.raises(ImportError, match=r'pip install "integfacts\[test\]"'):
+        with pytest.raises(ImportError, match=r'pip install "integfacts\[strategies\]"'):
             importlib.import_module("integfacts.strategies")
 
     def test_integfacts_does_not_import_strategies(self) -> None:
