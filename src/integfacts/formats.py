@@ -206,6 +206,8 @@ def _po(path: Path) -> Bilingual:
 
 
 _HEADERS = {"source", "target", "id", "original", "translation"}
+_LANG_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$")
+"""A header cell that is a language tag: ``en``, ``id``, ``vi-VN``, ``fa_IR``."""
 
 
 def _table(path: Path, fmt: str) -> Bilingual:
@@ -215,7 +217,7 @@ def _table(path: Path, fmt: str) -> Bilingual:
     if not rows:
         return Bilingual(str(path), fmt, None, None, ())
     head = [c.strip().casefold() for c in rows[0]]
-    codes = set(available())
+    codes = {_code(c) for c in head if _LANG_TAG.match(c)}
     src = tgt = None
     first = 1
     cols = (0, 1) if len(head) == 2 else (1, 2)
@@ -223,7 +225,8 @@ def _table(path: Path, fmt: str) -> Bilingual:
     if set(head) & _HEADERS or any(_code(c) in codes for c in head):
         langs = [(k, _code(c)) for k, c in enumerate(head) if _code(c) in codes]
         named = {c: k for k, c in enumerate(head)}
-        if len(langs) > 2 and head[0] == "id":  # "id" names the id column, not Indonesian
+        id_first = len(langs) > 2 and head[0] == "id"  # "id" names the id column here
+        if id_first:
             langs = langs[1:]
         if len(langs) >= 2:
             cols = (langs[0][0], langs[1][0])
@@ -237,7 +240,7 @@ def _table(path: Path, fmt: str) -> Bilingual:
                     " (use 'source'/'target' or two language codes)"
                 )
             cols = (s, t)
-        id_col = named.get("id")
+        id_col = 0 if id_first else named.get("id")
         if id_col in cols:  # "id" is Indonesian here
             id_col = None
     else:

@@ -99,6 +99,8 @@ class Figure:
     upper: Decimal | None = None
     unit_words: str = ""
     alts: tuple[Decimal, ...] = ()
+    reach: int = 0
+    """Where the figure's unit words end (a compound's second part included)."""
 
 
 _AMBIGUOUS = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
@@ -138,6 +140,7 @@ def _figure(c: Claim, text: str, lang: str, segment: int, order: int) -> Figure:
                 upper + m.extra if upper is not None else None,
                 m.words,
                 _alts(c),
+                m.end,
             )
     dim = {ClaimKind.MONEY: "money", ClaimKind.PERCENT: "percent"}.get(c.kind, c.kind.value)
     if q.unit == "pp":
@@ -548,11 +551,9 @@ def _side(
         measures.append(c)
     for cs in per:
         cs.sort(key=lambda c: c.span.start)
-    figures = tuple(
-        tuple(_figure(c, doc.text, lang, k, i) for i, c in enumerate(cs))
-        for k, cs in enumerate(per)
-    )
-    claims = sorted((*claims, *measures), key=lambda c: c.span.start)
+    figures = tuple(_segment_figures(cs, doc.text, lang, k) for k, cs in enumerate(per))
+    kept = {id(f.claim) for fs in figures for f in fs}
+    claims = sorted((c for c in (*claims, *measures) if id(c) in kept), key=lambda c: c.span.start)
     for k, s in enumerate(segments if anchored else ()):
         body = doc.text[s.start : s.end]
         for m in _NAME.finditer(body, 1):
@@ -560,6 +561,20 @@ def _side(
     return _Side(
         doc, lang, tuple(claims), tuple(segments), figures, tuple(frozenset(a) for a in anchors)
     )
+
+
+def _segment_figures(cs: Sequence[Claim], text: str, lang: str, k: int) -> tuple[Figure, ...]:
+    """The figures of one segment's claims; a claim inside a compound measure is part of it
+    ("6-foot-6": the second 6 is the inches of the first figure)."""
+    out: list[Figure] = []
+    reach = -1
+    for c in cs:
+        if c.span.start < reach:
+            continue
+        f = _figure(c, text, lang, k, len(out))
+        reach = max(reach, f.reach)
+        out.append(f)
+    return tuple(out)
 
 
 def _covered(spans: Sequence[tuple[int, int]], s: Span) -> bool:
