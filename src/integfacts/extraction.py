@@ -1169,7 +1169,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods)
     claims: list[Claim] = []
-    metric_periods: dict[str, Period] = {}  # the last period stated for each metric
+    metric_periods: dict[str, Period] = {}  # the first period stated for each metric
     taken: set[int] = set()  # concept mentions a figure before already took from its right
     para = _ParagraphStarts(text)
     for sent, members in groups:
@@ -1233,7 +1233,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                     if period is None:
                         psrc = PeriodSource.NONE
             if psrc is PeriodSource.EXPLICIT and period is not None and metric:
-                metric_periods[metric] = period
+                metric_periods.setdefault(metric, period)  # the first: its frame
             as_of = None
             if period is not None and period.start is not None and period.start == period.end:
                 as_of = period.start  # stated for one day: true as of that day
