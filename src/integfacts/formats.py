@@ -361,12 +361,17 @@ def compare_file(
 # ------------------------------------------------------------------ rendering
 
 
-def _claim_dict(c: Any) -> dict[str, Any]:
+def _claim_dict(c: Any, text: str, lang: str) -> dict[str, Any]:
+    from integfacts.units import read_unit  # noqa: PLC0415
+
+    m = read_unit(text, c.span.end, lang) if lang and c.quantity.unit is None else None
     return {
         "text": c.text,
         "span": [c.span.start, c.span.end],
         "value": str(c.quantity.value),
+        "upper": None if c.quantity.upper is None else str(c.quantity.upper),
         "unit": c.quantity.unit,
+        "measure": None if m is None else m.unit,
         "qualifier": c.quantity.qualifier.value,
     }
 
@@ -382,15 +387,23 @@ def _segment_dict(r: SegmentResult, side: Mapping[str, str]) -> dict[str, Any]:
                 "verdict": f.verdict.value,
                 "diagnosis": f.diagnosis.value,
                 "reason": f.reason,
-                "original": _claim_dict(f.claims[0]),
-                "translation": _claim_dict(f.claims[1]),
+                "original": _claim_dict(f.claims[0], r.source, r.source_lang),
+                "translation": _claim_dict(f.claims[1], r.target, r.target_lang),
             }
             for f in r.report.findings
         ],
-        "unmatched": [
-            {"side": side.get(c.source, c.source), **_claim_dict(c)} for c in r.report.unmatched
-        ],
+        "unmatched": [_unmatched_dict(r, c, side) for c in r.report.unmatched],
     }
+
+
+def _unmatched_dict(r: SegmentResult, c: Any, side: Mapping[str, str]) -> dict[str, Any]:
+    where = side.get(c.source, c.source)
+    text, lang = (r.source, r.source_lang) if where == "original" else (r.target, r.target_lang)
+    return {"side": where, **_claim_dict(c, text, lang)}
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}" + ("" if k == 1 else "s")
 
 
 def _sides(results: Sequence[SegmentResult]) -> dict[str, str]:
@@ -420,8 +433,9 @@ def render_segments(results: Sequence[SegmentResult], *, fmt: str = "text", path
     n_unmatched = sum(len(r.report.unmatched) for r in results)
     n_agree = sum(len(r.report.agreements) for r in results)
     summary = (
-        f"{len(results)} segments, {len(bad)} with a problem: {n_contra} contradictions,"
-        f" {n_unmatched} unmatched figures; {n_agree} figures kept"
+        f"{_n(len(results), 'segment')}, {len(bad)} with a problem:"
+        f" {_n(n_contra, 'contradiction')}, {_n(n_unmatched, 'unmatched figure')};"
+        f" {_n(n_agree, 'figure')} kept"
     )
     if fmt == "json":
         data = {

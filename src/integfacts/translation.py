@@ -394,6 +394,12 @@ def _describe(f: Figure) -> str:
     return said
 
 
+def _show_stated(v: Decimal) -> str:
+    from integfacts.reconciliation import _fmt  # noqa: PLC0415
+
+    return _fmt(v)
+
+
 def _show(v: Decimal) -> str:
     from integfacts.reconciliation import _fmt  # noqa: PLC0415
 
@@ -426,7 +432,8 @@ def _judge(
         cmp = _compare([ca, cb], None)
         return cmp.verdict, cmp.diagnosis, cmp.reason
     same, by_alt = _same_value(a, b)
-    said = f"{_describe(a)} vs {_describe(b)}"
+    da, db = _describe(a), _describe(b)
+    said = da if da == db else f"{da} vs {db}"
     if not same:
         return (Verdict.CONTRADICT, *_difference(a, b, said, _factor_diagnosis))
     if ca.change and cb.change and (qa.value < 0) != (qb.value < 0):
@@ -447,7 +454,11 @@ def _judge(
     if _convertible(a, b):
         ends = [convert(v, *_units(a, b)) for v in _ends(a) if v is not None]
         shown = "–".join(_show(v) for v in ends if v is not None)
-        note = f"; {_describe(a)} is {shown} {b.unit_words}, within the rounding of the translation"
+        stated = "–".join(_show_stated(v) for v in _ends(a) if v is not None)
+        note = (
+            f"; {stated} {a.unit_words} is {shown} {b.unit_words},"
+            " within the rounding of the translation"
+        )
         diag = Diagnosis.APPROXIMATE
     elif by_alt:
         note = "; the numeral with one separator before three digits is read as its counterpart"
@@ -907,6 +918,8 @@ class SegmentResult:
     source: str
     target: str
     report: Report
+    source_lang: str = ""
+    target_lang: str = ""
 
     @property
     def ok(self) -> bool:
@@ -954,7 +967,8 @@ def compare_segments(
         db = Document(t, source=target_label, lang=target_lang)
         a = _side(da, sides[0][n], (Span(0, len(s)),), anchored=False)
         b = _side(db, sides[1][n], (Span(0, len(t)),), anchored=False)
-        out.append(SegmentResult(sid, s, t, _report(a, b, [((0,), (0,))], rates, across=False)))
+        report = _report(a, b, [((0,), (0,))], rates, across=False)
+        out.append(SegmentResult(sid, s, t, report, source_lang, target_lang))
     return out
 
 
