@@ -528,6 +528,11 @@ _ASOF_DAYS = 92
 closer, the later one may update the earlier (running tallies)."""
 
 
+_GONE_DAYS = 31
+"""A sub-year period that ended more than this many days before the day another figure
+was stated true is not that figure's period."""
+
+
 def _period_key(p: Period | None) -> PeriodKey:
     if p is None or (p.start is None and p.end is None):
         return None
@@ -584,7 +589,12 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
         x = xa if xa is not None else xb
         s, e = (sb, eb) if xa is not None else (sa, ea)
         assert x is not None
-        if (e is not None and (x - e).days > _ASOF_DAYS) or (s is not None and s > x):
+        # a month or a quarter that ended weeks before the day the other figure
+        # was stated true is an earlier period (the previous month's inflation),
+        # a longer one only after months
+        short = s is not None and e is not None and (e - s).days < _YEAR_DAYS
+        gone = _GONE_DAYS if short else _ASOF_DAYS
+        if (e is not None and (x - e).days > gone) or (s is not None and s > x):
             return "disjoint"
         return "unknown"
     if (sa, ea) == (sb, eb):
