@@ -528,6 +528,10 @@ _ASOF_DAYS = 92
 closer, the later one may update the earlier (running tallies)."""
 
 
+_TALLY_DAYS = 7
+"""A year-to-date period ending more than this many days before the day another figure
+was stated true is an earlier tally than that figure."""
+
 _GONE_DAYS = 31
 """A sub-year period that ended more than this many days before the day another figure
 was stated true is not that figure's period."""
@@ -596,6 +600,16 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
         gone = _GONE_DAYS if short else _ASOF_DAYS
         if (e is not None and (x - e).days > gone) or (s is not None and s > x):
             return "disjoint"
+        if (
+            s is not None
+            and e is not None
+            and (s.month, s.day) == (1, 1)
+            and s.year == e.year
+            and (x - e).days > _TALLY_DAYS
+        ):
+            # "January-September" is a tally to the end of September: a figure
+            # stated true weeks later is a later tally (an update), not the same
+            return "asof"
         return "unknown"
     if (sa, ea) == (sb, eb):
         # one period reported a month or more apart: the later report revises it
