@@ -1,0 +1,129 @@
+"""Reconciliation rules of the open-world meaning work, one small story each.
+
+The texts are written for these tests in the style of wire copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import integfacts as ifx
+from integfacts import Verdict
+
+D = ifx.Document
+DAY = dt.date(2025, 10, 30)
+FLOOD_VI = (
+    "Mưa lũ kéo dài ở miền Trung Việt Nam.\n\nLũ lụt đã làm 23 người chết và 5 người mất tích."
+)
+
+
+def _pairs(report: ifx.Report) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(f.verdict.value, f.diagnosis.value, f.sources) for f in report.findings]
+
+
+class TestWidePlace:
+    """A figure whose place is only its story's country may be about a province."""
+
+    def test_joins_the_province_that_states_about_the_same(self) -> None:
+        a = D("Floods in Quang Nam province have killed 23 people.", source="a", lang="en")
+        b = D(FLOOD_VI, source="b", lang="vi", published=DAY)
+        (f,) = [f for f in ifx.reconcile([a, b]).findings if f.metric == "deaths"]
+        assert (f.verdict, f.subject) == (Verdict.AGREE, "Quang Nam")
+
+    def test_stays_national_when_far_from_the_province(self) -> None:
+        a = D("Floods in Quang Nam province have killed 13 people.", source="a", lang="en")
+        b = D(FLOOD_VI, source="b", lang="vi", published=DAY)
+        assert not ifx.reconcile([a, b]).findings  # 13 in one province, 23 in the country
+
+    def test_order_does_not_matter(self) -> None:
+        a = D("Floods in Quang Nam province have killed 23 people.", source="a", lang="en")
+        b = D(FLOOD_VI, source="b", lang="vi", published=DAY)
+        c = D("Lũ lụt ở Việt Nam đã làm 24 người chết.", source="c", lang="vi", published=DAY)
+        assert _pairs(ifx.reconcile([a, b, c])) == _pairs(ifx.reconcile([c, b, a]))
+
+
+def test_a_year_borrowed_from_an_earlier_sentence_is_weak() -> None:
+    """ "built in 1994" lends its year to the next sentence, but it says little."""
+    a = D(
+        "The ferry, built in 1994, sank in the strait.\nIt was carrying 53 passengers.",
+        source="a",
+        lang="en",
+        published=dt.date(2025, 8, 15),
+    )
+    b = D("Kapal itu membawa 53 penumpang.", source="b", lang="id", published=dt.date(2025, 8, 15))
+    (f,) = ifx.reconcile([a, b]).findings
+    assert (f.verdict, f.metric) == (Verdict.AGREE, "passengers")
+
+
+def test_a_headline_repeat_is_paired_once() -> None:
+    """The headline's figure follows the body's: the target is not compared with it."""
+    a = D(
+        "Arrivals reach 17.2 million\n\nForeign arrivals reached 17.2 million in the first ten"
+        " months of 2025. The country expects 22 million visitors this year.",
+        source="a",
+        lang="en",
+        published=dt.date(2025, 11, 6),
+    )
+    b = D(
+        "Kunjungan wisman mencapai 17,2 juta pada Januari-Oktober 2025. Pemerintah menargetkan"
+        " 22 juta wisatawan tahun ini.",
+        source="b",
+        lang="id",
+        published=dt.date(2025, 11, 6),
+    )
+    findings = ifx.reconcile([a, b]).findings
+    assert [f.verdict for f in findings] == [Verdict.AGREE, Verdict.AGREE]
+    assert sorted(len(f.claims) for f in findings) == [2, 3]  # the repeat joins its twin
+
+
+def test_unknown_words_in_two_languages_with_one_value_are_probably_one_fact() -> None:
+    """Words no concept names cannot be compared across languages: the value decides."""
+    a = D("The archipelago has more than 17,000 islands.", source="a", lang="en")
+    b = D("Quần đảo này có hơn 17.000 hòn đảo.", source="b", lang="vi")
+    (f,) = ifx.reconcile([a, b]).findings
+    assert (f.verdict, f.score) == (Verdict.AGREE, 60.0)
+    assert "probably one fact" in f.reason
+
+
+def test_a_year_to_date_tally_and_a_later_one_are_an_update() -> None:
+    """21 deaths in January-September, 22 as of 12 October: a later tally, not a conflict."""
+    a = D(
+        "Dengue has killed 21 people in Vietnam in January-September 2025.",
+        source="a",
+        lang="en",
+        published=dt.date(2025, 10, 3),
+    )
+    b = D(
+        "Bộ Y tế Việt Nam cho biết tính đến ngày 12/10/2025, cả nước ghi nhận 22 ca tử vong"
+        " do sốt xuất huyết.",
+        source="b",
+        lang="vi",
+        published=dt.date(2025, 10, 13),
+    )
+    (f,) = ifx.reconcile([a, b]).findings
+    assert (f.verdict, f.diagnosis) == (Verdict.NOT_COMPARABLE, ifx.Diagnosis.UPDATE)
+
+
+def test_last_month_is_not_this_month() -> None:
+    """A month that ended weeks before the other figure's day is another period."""
+    a = D(
+        "Inflation stood at 45.3% in September 2025.",
+        source="a",
+        lang="en",
+        published=dt.date(2025, 11, 3),
+    )
+    b = D("Inflasi tercatat 48,6 persen.", source="b", lang="id", published=dt.date(2025, 11, 3))
+    report = ifx.reconcile([a, b])
+    assert [c.metric for c in report.claims] == ["inflation", "inflation"]
+    assert not report.contradictions
+    assert len(report.unmatched) + sum(len(f.claims) for f in report.not_comparable) == 2
+
+
+def test_a_price_percentage_is_inflation_however_worded() -> None:
+    """ "CPI rose 3.27%" and "inflation of 3.27%" state one fact; "inflation rose 0.5%" a change."""
+    a = D("Vietnam's consumer price index rose 3.27% in 2025.", source="a", lang="en")
+    b = D("Lạm phát năm 2025 của Việt Nam là 3,27%.", source="b", lang="vi")
+    (f,) = ifx.reconcile([a, b]).findings
+    assert (f.verdict, f.metric) == (Verdict.AGREE, "inflation")
+    (c,) = ifx.extract("Inflation rose 0.5% in August.", lang="en")
+    assert (c.metric, c.change) == ("inflation", True)
