@@ -21,15 +21,21 @@ qualifiers, scale words and both separator conventions), runs
 
 A measurement, not a test: it always exits 0.
 
+``--speed N`` instead times :func:`integfacts.translation.compare_segments` on N
+segments (the en -> id pairs, cycled): wall-clock and CPU seconds, median of 3.
+
 Usage::
 
     python bench/translation_eval.py [--set dev|heldout|all] [--show] [--json]
+    python bench/translation_eval.py --speed 10000
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -41,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from translation_corrupt import Corruption, Pair, corrupt, load_pairs
 
 import integfacts as ifx
+from integfacts.translation import compare_segments
 
 GOALS = {
     "false_contradictions": ("<=", 0.5),
@@ -179,13 +186,34 @@ def _print(res: dict[str, Any]) -> None:
         print(f"  {key:22} {v:6.1f}%  goal {op} {goal}%  {'ok' if ok else 'MISSED'}")
 
 
+def speed(n: int) -> None:
+    """Time compare_segments on ``n`` en -> id segments (median of 3 runs)."""
+    pairs = [p for p in load_pairs("all") if (p.src_lang, p.tgt_lang) == ("en", "id")]
+    segs = [(str(k), pairs[k % len(pairs)].src, pairs[k % len(pairs)].tgt) for k in range(n)]
+    walls, cpus = [], []
+    for _ in range(3):
+        t, c = time.perf_counter(), time.process_time()
+        res = compare_segments(segs, source_lang="en", target_lang="id")
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+    bad = sum(not r.ok for r in res)
+    print(
+        f"{n} segments: wall {statistics.median(walls):.2f} s, CPU {statistics.median(cpus):.2f} s"
+        f" (median of 3; load average {os.getloadavg()[0]:.1f}); {bad} segments with a problem"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Evaluate and print (or dump JSON)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--set", default="dev", choices=["dev", "heldout", "all"])
     ap.add_argument("--show", action="store_true", help="print every false alarm and miss")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--speed", type=int, metavar="N", help="time N segments instead")
     args = ap.parse_args(argv)
+    if args.speed:
+        speed(args.speed)
+        return 0
     res = evaluate(args.set, args.show)
     if args.json:
         print(json.dumps(res, indent=2))

@@ -948,8 +948,8 @@ def compare_segments(
     extractions, not twenty thousand. Each segment is its own unit: figures
     are paired only within it. ``workers``: processes extracting the batches
     (:func:`integfacts.extract_many`); one by default (10,000 short news
-    segments take about 5-8 s in one process; a second process pays off only
-    on an otherwise idle machine).
+    segments take 7-8 CPU seconds in one process; a second process pays off
+    only on an otherwise idle machine).
 
     Raises:
         UnsupportedLanguageError: for a language without a data file.
