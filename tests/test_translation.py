@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import integfacts as ifx
 from integfacts import Diagnosis, Verdict
@@ -239,3 +241,50 @@ class TestSegments:
             target_lang="id",
         )
         assert [len(r.report.unmatched) for r in res] == [1, 1]
+
+
+_PIECES = st.sampled_from(
+    [
+        *"0123456789 .,-%$\n",
+        "۱۲",
+        "٫",
+        "٬",
+        " to ",
+        " miles",
+        " feet",
+        "6-foot-2",
+        " juta",
+        " triệu",
+        " میلیون",
+        " °F",
+        " độ C",
+        " km",
+        " sedikitnya ",
+        " at least ",
+        "Năm ",
+        " tahun ",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=30).map("".join),
+    st.lists(_PIECES, max_size=30).map("".join),
+    st.sampled_from(["en", "id", "vi", "fa"]),
+    st.sampled_from(["en", "id", "vi", "fa"]),
+)
+def test_any_text_gives_a_consistent_report(a: str, b: str, la: str, lb: str) -> None:
+    """Arbitrary figure soup never raises; each finding holds one claim of each side and
+    every claim of the report is paired or unmatched, never both."""
+    r = _compare(a, la, b, lb)
+    for f in r.findings:
+        assert [c.source for c in f.claims] == ["original", "translation"]
+    paired = [c for f in r.findings for c in f.claims]
+    twice = {id(c) for c in paired if paired.count(c) > 1}
+    # only a range the other side states as two figures is in two findings
+    assert all(c.quantity.upper is not None for c in paired if id(c) in twice)
+    alone = [id(c) for c in r.unmatched]
+    assert len(alone) == len(set(alone))
+    assert not set(alone) & {id(c) for c in paired}
+    assert set(alone) | {id(c) for c in paired} == {id(c) for c in r.claims}
