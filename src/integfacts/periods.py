@@ -479,8 +479,9 @@ def _date_at(
                     year = y
                     end = numerals[i + 1].span.end
                     used.append(i + 1)
-            if year is None:
-                year = published.year if published is not None else None
+            if year is None and published is not None:
+                # "۲۲ آبان": of the publication's year in the month's calendar
+                year = _cal_year(published, solar)
             return _make_date(text, num.span.start, end, year, month, d, solar, tuple(used))
     # "December 26, 2023"
     if 1 <= d <= 31 and len(raw) <= 2:
@@ -614,6 +615,7 @@ class _Sub:
 
     solar_default: bool  # units with no year are of the Solar Hijri year
     anchors: re.Pattern[str]  # U: unit, M: month term, A: as-of cue (one scan of the text)
+    week_cues: frozenset[str]  # as-of cues that open a week ending that day ("the week to")
     ord_before: re.Pattern[str]  # "first" before "quarter" (ordinal_first languages)
     unit_kind: dict[str, str]  # unit word or letter -> "quarter" | "half"
     ordinals: dict[str, int]  # -1: the last one
@@ -730,7 +732,8 @@ def _sub(code: str) -> _Sub:
         + ")"
     )
     month_term = re.compile(starting_with(firsts, month_body))
-    asof = list(per.get("as_of", []))
+    week = [str(w) for w in per.get("week_to", [])]
+    asof = list(per.get("as_of", [])) + week
     mwords = list(per.get("months_unit", []))
     # one scan of the text finds every anchor: a unit, a month, an as-of cue
     anchors = re.compile(
@@ -755,6 +758,7 @@ def _sub(code: str) -> _Sub:
     fill = per.get("baseline_fill", [])
     fl = rf"(?:\s+(?:{_ws(fill)}))?" if fill else ""
     return _Sub(
+        week_cues=frozenset(_norm(w) for w in week),
         solar_default=per.get("calendar", "gregorian") == "solar_hijri",
         anchors=anchors,
         ord_before=ord_before,
@@ -1239,6 +1243,18 @@ def _as_of(
         s = cue.start()
         if text[end : end + 1] == ")" and text.count("(", s, end) > text.count(")", s, end):
             end += 1  # "hingga Senin (15/9)"
+        if day is not None and _norm(cue.group()) in sub.week_cues:
+            # "the week to October 2", "sepekan hingga 2 Oktober": the seven days to that day
+            new.append(
+                PeriodMention(
+                    Span(s, end),
+                    Period(day - datetime.timedelta(days=6), day, text[s:end]),
+                    _inside(numerals, starts, s, end),
+                    "week",
+                )
+            )
+            last_end = end
+            continue
         new.append(
             PeriodMention(
                 Span(s, end),
