@@ -49,7 +49,8 @@ class PeriodMention:
         span: offsets of the words that state it.
         period: the period.
         numerals: indexes (into the numeral list) of the numerals it consumed.
-        granularity: what the period is: ``"day"`` (a date), ``"month"`` (one
+        granularity: what the period is: ``"day"`` (a date), ``"week"`` (the
+            seven days to a day: "the week to 2 October"), ``"month"`` (one
             calendar month), ``"quarter"``, ``"half"`` (half a year),
             ``"months"`` (a run of whole months within a year: "the first nine
             months of 2025", "January-September 2025"), ``"year"``,
