@@ -78,6 +78,11 @@ def test_reading(lang: str, example: dict[str, Any]) -> None:
     fields = READING + tuple(k for k in MORE if k in example.get("check", []))
     problems = claim_problems(want, got, fields)
     assert not problems, f"{example['text']}\n  " + "\n  ".join(problems)
+    if "scan" in example:
+        # every numeral exactly once, with what became of it
+        text = example["text"]
+        items = [[i.span.slice(text), i.reason] for i in ifx.scan(text, lang=lang)]
+        assert items == example["scan"], f"{text}\n  scan: {items}"
 
 
 def test_every_language_has_reading_cases() -> None:

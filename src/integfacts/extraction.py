@@ -59,6 +59,7 @@ from integfacts.model import (
     ScanItem,
     Span,
 )
+from integfacts.notfigures import NOT_PERIODS, is_name, not_figures, percent_near
 from integfacts.numbers import Numeral, find_numerals
 from integfacts.periods import PeriodMention, find_periods
 
@@ -239,6 +240,10 @@ class _Lex:
     scale_of: dict[str, Decimal]
     minor_after: re.Pattern[str]
     minor_of: dict[str, Decimal]
+    points_bare: re.Pattern[str]
+    during: frozenset[str]
+    digits_only: frozenset[str]
+    cur_context: dict[str, re.Pattern[str]]
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -302,6 +307,12 @@ def _lex(code: str) -> _Lex:
     names = list(own)
     cur_words = symbols + names
     cur_alt = _currency_alt(cur_words)
+    # names that are also common words ("won"): a currency only after a figure, in context
+    context = {
+        k.casefold(): re.compile(rf"{_START}(?i:{_alt(v)}){_END}")
+        for k, v in lang.raw.get("currency_context", {}).items()
+    }
+    before_words = [w for w in cur_words if w.casefold() not in context]
     num: dict[str, Any] = lang.raw.get("numerals", {})
     sign_words = num.get("sign_before", [])
     sign_word_re = rf"\s+(?i:{_alt(w[::-1] for w in sign_words)})|" if sign_words else ""
@@ -324,7 +335,7 @@ def _lex(code: str) -> _Lex:
         qual_of=quals,
         # a bidi mark may open the currency: CLDR fa writes "\u200e$\u00a05,100.54"
         cur_before=_Tail(
-            re.compile(rf"\s?{_currency_alt(cur_words, rev=True)}(?:$|(?=[{_OPEN}{_BIDI}]))")
+            re.compile(rf"\s?{_currency_alt(before_words, rev=True)}(?:$|(?=[{_OPEN}{_BIDI}]))")
         ),
         cur_after=re.compile(rf"[ \u00a0]?{cur_alt}(?:{_END}|{pct_suffix})"),
         cur_of=curs,
@@ -394,6 +405,12 @@ def _lex(code: str) -> _Lex:
         scale_of={w.casefold(): v for w, v in lang.multipliers.items() if v >= 1000},
         minor_after=re.compile(rf"[ \u00a0]?(?i:{_alt(minor)}){_END}") if minor else never,
         minor_of=minor,
+        points_bare=re.compile(rf"[ \u00a0]?(?i:{_alt(cl['points_bare'])}){_END}")
+        if cl.get("points_bare")
+        else never,
+        during=frozenset(w.casefold() for w in cl.get("during", [])),
+        digits_only=frozenset(w.casefold() for w in cl.get("qualifiers_digits_only", [])),
+        cur_context=context,
         dotted=frozenset(
             w.split()[-1].casefold()
             for w in [
@@ -547,7 +564,8 @@ def scan(
     Each numeral ends up in exactly one :class:`~integfacts.model.ScanItem`:
     part of a claim, a period or date, or not a claim with the reason
     (``identifier``, ``url``, ``ordinal``, ``list_marker``, ``name``,
-    ``article``).
+    ``article``, ``time``, ``score``, ``phone``, ``ballot``, ``duration``,
+    ``age``, ``counter``).
 
     Args:
         doc: a :class:`~integfacts.model.Document` or a text.
@@ -656,15 +674,21 @@ def _run(
         tuple(x.start for x in sentences),
         lex_concepts,
     )
+    # scores, phone numbers, clock times, ballot numbers: no figures ("hotline 1900 9095"
+    # holds no year either)
+    unfit = not_figures(text, numerals, language.code)
     periods = [
         p
         for p in find_periods(text, numerals, language, published=doc.published, year_on_year=True)
         if not _counted_year(ctx, p, numerals)
+        and not (unfit and any(unfit.get(k) in NOT_PERIODS for k in p.numerals))
     ]
     outcome: dict[int, tuple[Outcome, str, PeriodMention | None]] = {}
     for pm in periods:
         for k in pm.numerals:
             outcome[k] = (Outcome.PERIOD, "date" if pm.granularity == "day" else "period", pm)
+    for k, unfit_why in unfit.items():
+        outcome.setdefault(k, (Outcome.NOT_CLAIM, unfit_why, None))
     drafts: list[_Draft] = []
     owner: dict[int, _Draft] = {}
     i = 0
@@ -862,6 +886,8 @@ def _classify(
             start = s - (len(before) - prefix.start()) if prefix else s
             return "", _Draft(start, end, num.value, Decimal(0), [i], kind=ClaimKind.RANK)
         return "ordinal", None
+    if is_name(text, s, e, words=num.words):
+        return "name", None  # "World War Two", "the film Five Lives", "ASEAN-6"
     if lex.rank_before.search(before) and not num.scaled:
         # "peringkat 27", "رتبه ۵": a cardinal right after a rank word
         return "", _Draft(s, e, num.value, Decimal(0), [i], kind=ClaimKind.RANK)
@@ -956,6 +982,8 @@ def _attach_units(
 
     # unit after: currency or percent
     m = lex.cur_after.match(text, d.end)
+    if m and lex.cur_context and not _currency_fits(ctx, m.group(), d.start, scaled=scaled):
+        m = None  # "won 3 awards", "2 won seats": the word is no currency here
     if m:
         d.unit = lex.cur_of.get(m.group().strip(" \u00a0")) or lex.cur_of.get(
             m.group().strip(" \u00a0").casefold()
@@ -970,6 +998,9 @@ def _attach_units(
             d.end = sc.end()
     else:
         pts = lex.points_after.match(text, d.end)
+        if pts is None and (bare := lex.points_bare.match(text, d.end)) is not None:
+            # "points" alone are percentage points only beside a percentage
+            pts = bare if percent_near(text, d.start, bare.end(), ctx.lang.code) else None
         pct = lex.percent_after.match(text, d.end)
         if pts:
             d.unit, d.kind, d.end = "pp", ClaimKind.PERCENT, pts.end()
@@ -1011,6 +1042,14 @@ def _attach_units(
     if q:
         phrase = " ".join(q.group().replace("\u200c", " ").split()).casefold()
         qual = lex.qual_of.get(phrase)
+        if (
+            phrase in lex.during
+            and d.unit is None
+            and time_word(text, d.end, grammar(ctx.lang.code), d.start) == "duration"
+        ):
+            return  # "over 24 hours": a preposition before a duration, no qualifier
+        if phrase in lex.digits_only and d.words and not scaled:
+            qual = None  # "trên sáu hệ thống" (on six systems), not "more than six"
         if qual is not None:
             d.qualifier = qual
             before = take(q)
@@ -1033,6 +1072,19 @@ def _attach_units(
             if d.upper is not None:
                 d.value, d.upper = -d.upper, -d.value + 0
     # a qualifier-free exact integer count commits to itself; scaled words keep their step
+
+
+def _currency_fits(ctx: _Ctx, word: str, start: int, *, scaled: bool) -> bool:
+    """Whether a currency name that is also a common word is a currency after a figure.
+
+    "5 trillion won" (a scale word) or "9,000 won" in a sentence about Korea
+    (the language's ``[currency_context]`` words) is money; "2 won seats" is not.
+    """
+    pat = ctx.lex.cur_context.get(word.strip(" \u00a0").casefold())
+    if pat is None or scaled:
+        return True
+    sent = _sentence_of(ctx, start)
+    return pat.search(ctx.text, sent.start, sent.end) is not None
 
 
 def _reached(ctx: _Ctx, before: str) -> bool:
