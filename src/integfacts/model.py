@@ -505,7 +505,7 @@ def short_source(source: str, width: int = 32) -> str:
         >>> short_source("https://baodanang.vn/xay-dung-da-nang-3303725.html")
         'baodanang.vn/…-nang-3303725.html'
     """
-    from integfacts.report import source_label  # noqa: PLC0415 - renderers load on use
+    from integfacts.labels import source_label  # noqa: PLC0415 - loaded on first use
 
     return source_label(source, width)
 
