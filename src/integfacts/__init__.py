@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     )
     from integfacts.numbers import Numeral, find_numerals, parse_number
     from integfacts.reconciliation import compare, reconcile
+    from integfacts.streaming import iter_claims
 
 __all__ = [
     "Claim",
@@ -67,6 +68,7 @@ __all__ = [
     "extract",
     "extract_many",
     "find_numerals",
+    "iter_claims",
     "parse_number",
     "reconcile",
     "scan",
@@ -87,6 +89,7 @@ _WHERE = {
     "DocumentTooLargeError": "extraction",
     "extract": "extraction",
     "extract_many": "batch",
+    "iter_claims": "streaming",
     "scan": "extraction",
     "detect_language": "langid",
     "Period": "model",
