@@ -1390,12 +1390,21 @@ def _metric(
         # projects"): a term inside it, its head by the language's word order; a
         # noun the vocabulary does not know is still the counted thing, so no
         # term further away is borrowed
+        # a fraction right after a term is a measure of it ("berkekuatan 6,1",
+        # "magnitude 6.1"), whatever words follow
+        measure = (
+            d.value != d.value.to_integral_value()
+            and bool(left)
+            and not text[left[-1].end : d.start].strip(" :")
+        )
         words, skipped = noun_run(text, d.end, limit, g)
         run = [w for w in words if not any(b.start <= w.start < b.end for b in blocked)]
         hi = run[-1].end if run else skipped
         # a term in the noun phrase, or among the classifiers passed over ("9.5 million people")
         inside = [c for c in right if c.start < hi]
-        if inside:
+        if measure:
+            best = left[-1]
+        elif inside:
             best = inside[-1] if g.head_last else inside[0]
         elif run:
             phrase = head_phrase(run, g)
@@ -1403,11 +1412,15 @@ def _metric(
             return (key if allowed is None or key in allowed else None), phrase, None
         else:
             # "۳۱۲ نفر در این حادثه مصدوم شده‌اند", "41 people in the district
-            # were injured": past the classifier, an adjunct, then the clause's
-            # event predicate; else "killed 23 people", "the death toll rose to
-            # 23": the term before
+            # were injured", "41 of the injured": past a person classifier or a
+            # partitive, an adjunct, then the clause's event predicate; else
+            # "killed 23 people", "the death toll rose to 23": the term before
             people = [c for c in right if ctx.lexicon.meta_of(c.key).people]
-            best = people[0] if people and skipped > d.end else (left[-1] if left else None)
+            after = words_in(text, d.end, limit)
+            counted = any((w.key,) in g.classifiers for w in after if w.end <= skipped) or any(
+                tuple(w.key for w in after[:n]) in g.partitives for n in (1, 2)
+            )
+            best = people[0] if people and counted else (left[-1] if left else None)
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
         # dolar AS, menempati peringkat ke-5"), else the subject overall
@@ -1433,8 +1446,8 @@ def _metric(
     # links ("stood at", "mencapai") left out; never a function word alone
     phrase = phrase_before(text, max(prev_end, d.start - 60), d.start, g)
     key2 = _concept_of(phrase, ctx.lang.code, ctx.lexicon) if phrase else None
-    if key2 is not None and allowed is not None and key2 not in allowed:
-        key2 = None
+    if key2 is not None and ((allowed is not None and key2 not in allowed) or key2 in only):
+        key2 = None  # "Lao Cai province accounted for 15": the province is not what 15 counts
     return key2, phrase, None
 
 

@@ -78,6 +78,7 @@ class Grammar:
     coordinators: frozenset[tuple[str, ...]]
     feature_before: frozenset[tuple[str, ...]]
     feature_after: frozenset[tuple[str, ...]]
+    partitives: frozenset[tuple[str, ...]]
     longest: int
 
 
@@ -102,6 +103,7 @@ def grammar(code: str) -> Grammar:
         "coordinators": _phrases(m.get("coordinators", [])),
         "feature_before": _phrases(m.get("feature_before", [])),
         "feature_after": _phrases(m.get("feature_after", [])),
+        "partitives": _phrases(m.get("partitives", [])),
     }
     longest = max((len(p) for t in tables.values() for p in t), default=1)
     return Grammar(code=code, head_last=m.get("head", "first") == "last", longest=longest, **tables)
