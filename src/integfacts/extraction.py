@@ -241,6 +241,8 @@ class _Lex:
     minor_after: re.Pattern[str]
     minor_of: dict[str, Decimal]
     points_bare: re.Pattern[str]
+    collective: frozenset[str]
+    collective_next: re.Pattern[str]
     during: frozenset[str]
     digits_only: frozenset[str]
     cur_context: dict[str, re.Pattern[str]]
@@ -408,6 +410,13 @@ def _lex(code: str) -> _Lex:
         points_bare=re.compile(rf"[ \u00a0]?(?i:{_alt(cl['points_bare'])}){_END}")
         if cl.get("points_bare")
         else never,
+        collective=frozenset(w.casefold() for w in cl.get("collective", [])),
+        # a noun after a collective word: a word, not one that makes it an ordinal ("kalinya")
+        collective_next=re.compile(
+            rf"[ \u00a0]+(?!(?i:{_alt(cl['collective_not_before'])}){_END})[^\W\d_]"
+            if cl.get("collective_not_before")
+            else r"[ \u00a0]+[^\W\d_]"
+        ),
         during=frozenset(w.casefold() for w in cl.get("during", [])),
         digits_only=frozenset(w.casefold() for w in cl.get("qualifiers_digits_only", [])),
         cur_context=context,
@@ -565,7 +574,9 @@ def scan(
     part of a claim, a period or date, or not a claim with the reason
     (``identifier``, ``url``, ``ordinal``, ``list_marker``, ``name``,
     ``article``, ``time``, ``score``, ``phone``, ``ballot``, ``duration``,
-    ``age``, ``counter``).
+    ``age``, ``counter``, ``collective``). Ordinal words ("fourth", "ketiga")
+    have an item too: their rank's claim, their period, or ``ordinal`` /
+    ``collective`` ("kedua pasangan": both pairs).
 
     Args:
         doc: a :class:`~integfacts.model.Document` or a text.
@@ -753,7 +764,68 @@ def _run(
         oc, why, mention = outcome[k]
         per = mention.period if mention is not None else None
         items.append(ScanItem(num.span, num.value, oc, why, period=per))
+    words = _word_items(ctx, items, drafts, claim_of, periods)
+    if words:
+        items = sorted([*items, *words], key=lambda it: it.span.start)
     return items, claims
+
+
+def _word_items(
+    ctx: _Ctx,
+    items: Sequence[ScanItem],
+    drafts: Sequence[_Draft],
+    claim_of: Mapping[int, Claim],
+    periods: Sequence[PeriodMention],
+) -> list[ScanItem]:
+    """Scan items for ordinal words ("ranked fourth", "juara ketiga", "kedua pasangan").
+
+    A rank's word is its claim's; a word inside a period ("the first nine
+    months") is the period's; any other is an ``ordinal``, or ``collective``
+    when a collective word of the language stands before a noun ("kedua
+    pasangan": both pairs). Words overlapping a numeral's item are left out.
+    """
+    text, lex = ctx.text, ctx.lex
+    taken = [(i.span.start, i.span.end) for i in items]
+    starts = [a for a, _ in taken]
+    ranks = sorted((d.start, d.end, id(d)) for d in drafts if d.kind is ClaimKind.RANK)
+    spans = sorted((p.span.start, p.span.end, p) for p in periods if p.span.end > p.span.start)
+    out: list[ScanItem] = []
+    for m in lex.ordinal_words.finditer(text):
+        a, b = m.span()
+        k = bisect.bisect_right(starts, b) - 1
+        if k >= 0 and taken[k][1] > a:
+            continue  # part of a numeral's item ("thứ 5")
+        word = " ".join(m.group().casefold().split())
+        value = lex.ordinal_of[word]
+        span = Span(a, b)
+        rank = next((r for r in ranks if r[0] <= a and b <= r[1]), None)
+        if rank is not None:
+            out.append(ScanItem(span, value, Outcome.CLAIM, "amount", claim=claim_of[rank[2]]))
+            continue
+        per = next((p for s, e, p in spans if s <= a and b <= e), None)
+        if per is not None:
+            why = "date" if per.granularity == "day" else "period"
+            out.append(ScanItem(span, value, Outcome.PERIOD, why, period=per.period))
+            continue
+        why = "collective" if word in lex.collective and _collective(ctx, a, b) else "ordinal"
+        out.append(ScanItem(span, value, Outcome.NOT_CLAIM, why))
+    return out
+
+
+_WORD_NEXT = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_WORD_LAST = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+
+
+def _collective(ctx: _Ctx, a: int, b: int) -> bool:
+    """Whether the collective word ``text[a:b]`` says "all N of": a noun after it ("kedua
+    pasangan"), none before it ("debat kedua" is the second debate)."""
+    text, g = ctx.text, grammar(ctx.lang.code)
+    nxt = ctx.lex.collective_next.match(text, b) and _WORD_NEXT.match(text, b)
+    key = (nxt.group(1).casefold(),) if nxt else ()
+    if not nxt or (key in g.function_words and key not in g.classifiers):
+        return False  # "kedua di Jakarta"; "ketiga orang itu" has its noun
+    prev = _WORD_LAST.search(text, max(0, a - 24), a)
+    return prev is None or (prev.group(1).casefold(),) in g.function_words
 
 
 def _line_starts_at(text: str, pos: int) -> bool:

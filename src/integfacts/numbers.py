@@ -885,6 +885,12 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
             # the grammar failed at token fail[0]: no longer prefix can succeed
             j = min(j - 1, i + fail[0])
         if not found:
+            tok = toks[i]
+            a, b = start + tok.start, start + tok.end
+            if tok.kind == "word" and _stands_alone(tok.text, norm, a, b, lang):
+                # "năm nhóm" (five groups), "mười người": a word that is no number
+                # alone in running text is one before a counted noun
+                yield Numeral(Span(a, b), lang.values[tok.text], _ZERO, True, False, _ONE)
             i += 1
 
 
@@ -918,6 +924,38 @@ def _opens_compound(
 def _not_alone(code: str) -> frozenset[str]:
     words = load(code).raw.get("numerals", {}).get("not_alone_in_text", [])
     return frozenset(w.casefold() for w in words)
+
+
+@functools.cache
+def _alone_re(code: str) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str]]:
+    """The words of ``stand_alone``, the nouns after which they are numbers, and what
+    before them makes them no number (``stand_alone_not_after``, a number: "mỗi năm",
+    "2 năm")."""
+    lang = load(code)
+    num = lang.raw.get("numerals", {})
+    words = frozenset(w.casefold() for w in num.get("stand_alone", []))
+    nouns = num.get("stand_alone_before", [])
+    before = [*num.get("stand_alone_not_after", []), *lang.values, *lang.multipliers]
+    not_after = re.compile(
+        rf"(?:\d|(?<![^\W\d_])(?i:{alternation(before)}))[ \u00a0]+$"
+        if before
+        else r"\d[ \u00a0]+$"
+    )
+    if not words or not nouns:
+        return words, None, not_after
+    body = alternation(nouns).replace(r"\ ", r"[ \u00a0]+")
+    return words, re.compile(rf"[ \u00a0]+(?i:{body})(?![^\W\d_])"), not_after
+
+
+def _stands_alone(word: str, norm: str, start: int, end: int, lang: Language) -> bool:
+    """Whether ``word`` (``norm[start:end]``) is one of ``stand_alone`` before a counted noun."""
+    words, nouns, not_after = _alone_re(lang.code)
+    return (
+        nouns is not None
+        and word in words
+        and nouns.match(norm, end) is not None
+        and not_after.search(norm, max(0, start - 24), start) is None
+    )
 
 
 _SPACES_TO_BLANK = str.maketrans(dict.fromkeys(_GROUP_SPACES, " "))
