@@ -1296,7 +1296,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     metric_periods: dict[str, Period] = {}  # the first period stated for each metric
     taken: set[int] = set()  # concept mentions a figure before already took from its right
     para = _ParagraphStarts(text)
+    para_at = -1
+    para_last: dict[tuple[ClaimKind, str | None], Claim] = {}  # the paragraph's, with a metric
     for sent, members in groups:
+        if para.at(sent.start) != para_at:
+            para_at, para_last = para.at(sent.start), {}
         stated_here = pindex.within(sent.start, sent.end)
         # a comparison baseline ("up 9.4% from 2023", "so với cùng kỳ") is no figure's period
         in_sent = [p for p in stated_here if not p.baseline]
@@ -1336,6 +1340,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 prev,
                 period_spans,
                 last_of.get((d.kind, d.unit)),
+                para_last.get((d.kind, d.unit)),
             )
             if used is not None:
                 taken.add(used)
@@ -1398,6 +1403,8 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             claims.append(claim)
             prev = claim
             last_of[(claim.kind, claim.quantity.unit)] = claim
+            if claim.metric is not None:
+                para_last[(claim.kind, claim.quantity.unit)] = claim
             prev_end = max(prev_end, min(d.end, sent.end)) if d.end <= members[-1].end else prev_end
     return claims
 
@@ -1415,6 +1422,7 @@ def _metric(
     prev: Claim | None,
     blocked: Sequence[Span] = (),
     like: Claim | None = None,
+    listed: Claim | None = None,
 ) -> tuple[str | None, str, int | None]:
     """The concept a figure measures: (key, phrase, start of the mention used).
 
@@ -1456,6 +1464,7 @@ def _metric(
     ]
     best: Mention | None = None
     g = grammar(ctx.lang.code)
+    bare = False  # a count with only a classifier after it ("Hàn Quốc 3,57 triệu lượt")
     if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
         # a count measures the noun phrase after it, past classifiers and
         # function words ("58 orang tewas", "23 people were killed", "797 FDI
@@ -1493,6 +1502,7 @@ def _metric(
                 tuple(w.key for w in after[:n]) in g.partitives for n in (1, 2)
             )
             best = people[0] if people and counted else (left[-1] if left else None)
+            bare = counted and not people
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
         # dolar AS, menempati peringkat ke-5"), else the subject overall
@@ -1509,6 +1519,17 @@ def _metric(
             best = min(cands, key=lambda t: t[0])[1]
     if best is None and prev is not None and prev_ok:
         return prev.metric, prev.metric_phrase, None
+    if (
+        best is None
+        and bare
+        and listed is not None
+        and listed.metric is not None
+        and (allowed is None or listed.metric in allowed)
+    ):
+        # a list of figures in a paragraph, the noun said once ("châu Á đạt
+        # 12,9 triệu lượt khách ... Trung Quốc 4,38 triệu lượt; Hàn Quốc 3,57
+        # triệu lượt"): the paragraph's last figure of its kind and unit
+        return listed.metric, listed.metric_phrase, None
     if best is not None:
         rules = ctx.lexicon.refine_table().get(best.key, {})
         key = _refined(text, best, every, rules, (prev_end, next_start))
