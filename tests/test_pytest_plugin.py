@@ -18,6 +18,7 @@ import integfacts as ifx
 # The engine is imported here, once: pytester's in-process runs drop the modules they import
 # themselves, and re-importing the engine and its language data in every run costs seconds.
 import integfacts.extraction
+import integfacts.formats
 import integfacts.reconciliation
 import integfacts.report
 from integfacts import pytest_plugin
@@ -752,8 +753,8 @@ class TestClaimFiles:
             ("[integfacts]\n[[expect]\n", "claims_bad.toml: not valid TOML: "),
             (
                 "documents = []\n[integfacts]\n",
-                "claims_bad.toml: unknown top-level key documents"
-                " (a claim file holds an [integfacts] table, [[document]] and [[expect]] tables)",
+                "claims_bad.toml: unknown top-level key documents (a claim file holds an"
+                " [integfacts] table, [[document]], [[expect]] and [[bilingual]] tables)",
             ),
             (
                 '[integfacts]\n[[document]]\ntext = "x"\n[[expect]]\nvalue = 1\nmetric = "m"\n',
@@ -781,7 +782,7 @@ class TestClaimFiles:
             ),
             (
                 '[integfacts]\n[[document]]\nid = "a"\ntext = "x"\n',
-                "claims_bad.toml: no [[expect]] table: nothing to check",
+                "claims_bad.toml: no [[expect]] or [[bilingual]] table: nothing to check",
             ),
             (
                 "integfacts = 1\n" + CLAIMS_FILE.replace("[integfacts]\n", ""),
@@ -952,6 +953,466 @@ class TestWhichFiles:
         result = _run(pytester)
         result.assert_outcomes(errors=1)
         result.stdout.fnmatch_lines(["claims_bad.toml: not UTF-8 text: invalid start byte"])
+
+
+# ------------------------------------------------------------ bilingual files
+# Our own news-style sentences; a planted change is a digit or a dropped figure.
+
+EN_ID = [
+    (
+        "s1",
+        "The ministry counted 2,340 new schools in 2024.",
+        "Kementerian mencatat 2.340 sekolah baru pada 2024.",
+    ),
+    (
+        "s2",
+        "Rice output rose 4.5% to 53 million tonnes.",
+        "Produksi beras naik 4,5% menjadi 53 juta ton.",
+    ),
+]
+EN_VI = [
+    (
+        "port-1",
+        "The port handled 1,250 ships last month.",
+        "Cảng đã tiếp nhận 1.250 tàu trong tháng trước.",
+    ),
+    ("port-2", "Exports rose 12% to 3.4 billion dollars.", "Xuất khẩu tăng 12% lên 3,4 tỷ USD."),
+]
+EN_FA = [
+    ("trees", "The city planted 8,000 trees.", "شهر ۸٬۰۰۰ درخت کاشت."),
+    ("tickets", "Ticket prices rose 15%.", "قیمت بلیت ۱۵٪ افزایش یافت."),
+]
+
+Segments = list[tuple[str, str, str]]
+
+
+def _xliff(segments: Segments, src: str = "en", tgt: str = "id") -> str:
+    units = "".join(
+        f'<trans-unit id="{i}"><source>{s}</source><target>{t}</target></trans-unit>\n'
+        for i, s, t in segments
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        f'<file original="a.txt" source-language="{src}" target-language="{tgt}"'
+        f' datatype="plaintext"><body>\n{units}</body></file></xliff>\n'
+    )
+
+
+def _tmx(segments: Segments, src: str = "en", tgt: str = "vi") -> str:
+    units = "".join(
+        f'<tu tuid="{i}"><tuv xml:lang="{src}"><seg>{s}</seg></tuv>'
+        f'<tuv xml:lang="{tgt}"><seg>{t}</seg></tuv></tu>\n'
+        for i, s, t in segments
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        f'<header creationtool="tests" creationtoolversion="1" segtype="sentence" o-tmf="none"'
+        f' adminlang="en" srclang="{src}" datatype="plaintext"/>\n<body>\n{units}</body></tmx>\n'
+    )
+
+
+def _po(segments: Segments, src: str = "en", tgt: str = "fa") -> str:
+    head = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Language: {tgt}\\n"\n"X-Source-Language: {src}\\n"\n'
+    )
+    entries = "".join(f'\nmsgctxt "{i}"\nmsgid "{s}"\nmsgstr "{t}"\n' for i, s, t in segments)
+    return head + entries
+
+
+def _changed(segments: Segments, sid: str, old: str, new: str) -> Segments:
+    """The segments with ``old`` replaced by ``new`` in the translation of segment ``sid``."""
+    out = [(i, s, t.replace(old, new) if i == sid else t) for i, s, t in segments]
+    assert out != segments, "nothing planted"
+    return out
+
+
+def _bilingual_files(pytester: pytest.Pytester, folder: str = ".", **files: str) -> None:
+    """Write files (name with its extension -> text) under ``folder`` of the test directory."""
+    where = pytester.path / folder
+    where.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (where / name.replace("__", ".")).write_text(text, encoding="utf-8")
+
+
+FAITHFUL = {
+    "schools__xlf": _xliff(EN_ID),
+    "port__tmx": _tmx(EN_VI),
+    "trees__po": _po(EN_FA),
+}
+PLANTED = {
+    "schools__xlf": _xliff(_changed(EN_ID, "s1", "2.340", "2.430")),
+    "port__tmx": _tmx(_changed(EN_VI, "port-1", "1.250", "1.260")),
+    "trees__po": _po(_changed(EN_FA, "tickets", "۱۵", "۱۶")),
+}
+
+
+class TestBilingual:
+    """assert_bilingual checks every segment of an XLIFF, TMX, PO, TSV or CSV file."""
+
+    def test_faithful_files_pass(self, pytester: pytest.Pytester) -> None:
+        """A faithful XLIFF, TMX and PO pass silently and return one result per segment."""
+        _bilingual_files(pytester, **FAITHFUL)
+        pytester.makepyfile(
+            _py("""
+            @pytest.mark.parametrize("name", ["schools.xlf", "port.tmx", "trees.po"])
+            def test_it(integfacts, name):
+                results = integfacts.assert_bilingual(pathlib.Path(name))
+                assert len(results) == 2
+                assert all(r.ok for r in results)
+                assert all(r.report.agreements for r in results)
+            """)
+        )
+        result = _run(pytester, "-v")
+        result.assert_outcomes(passed=3)
+        result.stdout.no_fnmatch_line("*ClaimCheckError*")
+
+    def test_planted_digit_fails(self, pytester: pytest.Pytester) -> None:
+        """A changed digit fails the file with the segment id and both figures marked."""
+        _bilingual_files(pytester, **PLANTED)
+        pytester.makepyfile(
+            _py("""
+            @pytest.mark.parametrize("name", ["schools.xlf", "port.tmx", "trees.po"])
+            def test_it(integfacts, name):
+                integfacts.assert_bilingual(name)
+            """)
+        )
+        result = _run(pytester)
+        result.assert_outcomes(failed=3)
+        result.stdout.fnmatch_lines(
+            [
+                *_err(
+                    "integfacts.pytest_plugin.ClaimCheckError: schools.xlf (en → id) does not keep"
+                    " every figure in 1 of 2 segments: 1 changed, 0 missing, 0 added",
+                    "  segment s1: CONTRADICT (transposition) »2,340« → »2.430«:"
+                    " 2,340 vs 2,430: two adjacent digits are transposed.",
+                    "    original     The ministry counted »2,340« new schools in 2024.",
+                    "    translation  Kementerian mencatat »2.430« sekolah baru pada 2024.",
+                ),
+                "E       integfacts.pytest_plugin.ClaimCheckError: port.tmx (en → vi) *"
+                " 1 of 2 segments: 1 changed, 0 missing, 0 added",
+                "E         segment port-1: CONTRADICT (*) »1,250« → »1.260«: *",
+                "E       integfacts.pytest_plugin.ClaimCheckError: trees.po (en → fa) *",
+                "E         segment tickets: CONTRADICT (*) »15%« → »۱۶٪«: *",
+            ]
+        )
+        result.stdout.no_fnmatch_line("*formats.py*")
+        result.stdout.no_fnmatch_line("*pytest_plugin.py*")
+
+    def test_missing_and_added(self, tmp_path: Path) -> None:
+        """A dropped figure is MISSING, an extra one ADDED, each under its segment id."""
+        folder = tmp_path
+        segments = _changed(EN_ID, "s2", "naik 4,5% menjadi", "naik menjadi")
+        segments = _changed(segments, "s1", "pada 2024.", "pada 2024, 12 di antaranya di Aceh.")
+        path = folder / "dropped.xlf"
+        path.write_text(_xliff(segments), encoding="utf-8")
+        with pytest.raises(ClaimCheckError) as info:
+            ClaimChecker().assert_bilingual(path)
+        lines = str(info.value).splitlines()
+        assert lines[0].endswith(
+            "dropped.xlf (en → id) does not keep every figure in 2 of 2 segments:"
+            " 0 changed, 1 missing, 1 added"
+        )
+        assert lines[1:] == [
+            "  segment s1: ADDED in the translation »12« (12)",
+            "    original     The ministry counted 2,340 new schools in 2024.",
+            "    translation  Kementerian mencatat 2.340 sekolah baru pada 2024, »12« di antaranya"
+            " di Aceh.",
+            "  segment s2: MISSING from the translation »4.5%« (4.5%)",
+            "    original     Rice output rose »4.5%« to 53 million tonnes.",
+            "    translation  Produksi beras naik menjadi 53 juta ton.",
+        ]
+        assert [c.text for c in info.value.claims] == ["12", "4.5%"]
+
+    def test_tolerance_and_languages(self, tmp_path: Path) -> None:
+        """The tolerance lets a close figure through; languages may come from the call."""
+        rows = "".join(f"{i}\t{s}\t{t}\n" for i, s, t in _changed(EN_ID, "s1", "2.340", "2.350"))
+        path = tmp_path / "pairs.tsv"
+        path.write_text("id\tsource\ttarget\n" + rows, encoding="utf-8")
+        check = ClaimChecker()
+        with pytest.raises(ClaimCheckError, match=r"segment s1: CONTRADICT"):
+            check.assert_bilingual(path, source_lang="en", target_lang="id")
+        results = check.assert_bilingual(path, source_lang="en", target_lang="id", tolerance=0.01)
+        assert [(r.id, r.source_lang, r.target_lang) for r in results] == [
+            ("s1", "en", "id"),
+            ("s2", "en", "id"),
+        ]
+        with pytest.raises(ValueError, match="source_lang must be one of en, fa, id, vi"):
+            check.assert_bilingual(path, source_lang="english")
+
+    def test_long_list_is_cut(self, tmp_path: Path) -> None:
+        """A file with many problems lists the first ones and counts the rest."""
+        segments = [
+            (f"n{k}", f"The fund paid {k + 10} families.", f"Dana itu membayar {k + 20} keluarga.")
+            for k in range(40)
+        ]
+        path = tmp_path / "many.po"
+        path.write_text(_po(segments, tgt="id"), encoding="utf-8")
+        with pytest.raises(ClaimCheckError) as info:
+            ClaimChecker().assert_bilingual(path)
+        lines = str(info.value).splitlines()
+        assert "in 40 of 40 segments: 40 changed, 0 missing, 0 added" in lines[0]
+        assert sum(line.startswith("  segment ") for line in lines) == 30
+        assert lines[-1] == f"  ... and 10 more problems (integfacts compare {path} lists them all)"
+
+    def test_bad_files_one_line(self, pytester: pytest.Pytester) -> None:
+        """A missing, unknown, malformed, undecodable or empty file is one line, no internals."""
+        _bilingual_files(
+            pytester,
+            notes__docx="not a bilingual file",
+            broken__xlf="<xliff version='1.2'><file>",
+            empty__po='msgid ""\nmsgstr ""\n"Language: id\\n"\n"X-Source-Language: en\\n"\n',
+        )
+        (pytester.path / "latin1.tsv").write_bytes(
+            "en\tid\nCaf\xe9 12\tKafe 12\n".encode("latin-1")
+        )
+        pytester.makepyfile(
+            _py("""
+            @pytest.mark.parametrize(
+                "name", ["missing.xlf", "notes.docx", "broken.xlf", "latin1.tsv", "empty.po"]
+            )
+            def test_it(integfacts, name):
+                integfacts.assert_bilingual(pathlib.Path(name))
+            """)
+        )
+        result = _run(pytester)
+        result.assert_outcomes(failed=5)
+        prefix = "E       integfacts.formats.BilingualFileError: "
+        result.stdout.fnmatch_lines(
+            [
+                prefix + "missing.xlf: no such file",
+                prefix + "notes.docx: unknown bilingual file type '.docx';"
+                " expected .xlf/.xliff, .tmx, .po, .tsv or .csv",
+                prefix + "broken.xlf: not a well-formed, safe XML file: *",
+                prefix + "latin1.tsv: not UTF-8 text: invalid continuation byte",
+                prefix + "empty.po: no translated segment: nothing to check",
+            ]
+        )
+        for unwanted in ("*formats.py*", "*pytest_plugin.py*", "*During handling*", "*Traceback*"):
+            result.stdout.no_fnmatch_line(unwanted)
+        # one line each: the error line is followed by the test's location, nothing else
+        out = result.stdout.lines
+        errors = [k for k, line in enumerate(out) if line.startswith(prefix)]
+        assert len(errors) == 5
+        assert all(out[k + 1] == "" and "BilingualFileError" in out[k + 2] for k in errors)
+
+    def test_recorded_in_report(self, pytester: pytest.Pytester) -> None:
+        """The segments checked land in the --integfacts-report report."""
+        _bilingual_files(pytester, **PLANTED)
+        pytester.makepyfile(
+            _py("""
+            def test_it(integfacts):
+                integfacts.assert_bilingual("schools.xlf")
+            """)
+        )
+        _run(pytester, "--integfacts-report=r.json").assert_outcomes(failed=1)
+        data = json.loads((pytester.path / "r.json").read_text("utf-8"))
+        assert data["documents"] == ["schools.xlf (source)", "schools.xlf (target)"]
+        assert data["summary"]["contradict"] == 1
+        assert data["summary"]["agree"] == 2
+
+
+BILINGUAL_CLAIMS = """
+[integfacts]
+
+[[bilingual]]
+file = "schools.xlf"
+
+[[bilingual]]
+file = "locale/*.po"
+"""
+
+
+class TestBilingualClaimFiles:
+    """[[bilingual]] tables of a claim file: one test per bilingual file, named by the file."""
+
+    def _files(self, pytester: pytest.Pytester, files: dict[str, str]) -> None:
+        _bilingual_files(pytester, schools__xlf=files["schools__xlf"])
+        _bilingual_files(
+            pytester,
+            "locale",
+            fa__po=files["trees__po"],
+            id__po=_po([("s2", *EN_ID[1][1:])], tgt="id"),
+        )
+        pytester.makefile(".toml", claims_translations=BILINGUAL_CLAIMS)
+
+    def test_collected_by_file(self, pytester: pytest.Pytester) -> None:
+        """A path is one test, a glob pattern one per file; named relative to the claim file."""
+        self._files(pytester, FAITHFUL)
+        result = _run(pytester, "--collect-only", "-q")
+        result.stdout.fnmatch_lines(
+            [
+                "claims_translations.toml::schools.xlf",
+                "claims_translations.toml::locale/fa.po",
+                "claims_translations.toml::locale/id.po",
+                "3 tests collected*",
+            ]
+        )
+
+    def test_pass_and_fail(
+        self, pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Faithful files pass; a planted digit fails its file with the segment id, no traceback."""
+        self._files(pytester, PLANTED)
+        elsewhere = pytester.path / "elsewhere"
+        elsewhere.mkdir()
+        monkeypatch.chdir(elsewhere)  # paths are relative to the claim file
+        result = _run(pytester, str(pytester.path), "-v")
+        result.assert_outcomes(passed=1, failed=2)
+        result.stdout.fnmatch_lines(
+            [
+                "*::schools.xlf FAILED*",
+                "*::locale/fa.po FAILED*",
+                "*::locale/id.po PASSED*",
+                "*_ bilingual: schools.xlf _*",
+                "schools.xlf (en → id) does not keep every figure in 1 of 2 segments:"
+                " 1 changed, 0 missing, 0 added",
+                "  segment s1: CONTRADICT (transposition) »2,340« → »2.430«: *",
+                "    original     The ministry counted »2,340« new schools in 2024.",
+                "*_ bilingual: locale/fa.po _*",
+                "locale/fa.po (en → fa) does not keep every figure in 1 of 2 segments: *",
+                "  segment tickets: CONTRADICT *",
+            ]
+        )
+        result.stdout.no_fnmatch_line("*Traceback*")
+        result.stdout.no_fnmatch_line("*pytest_plugin.py*")
+
+    def test_options(self, pytester: pytest.Pytester) -> None:
+        """tolerance, rates and languages per table; the file's tolerance is the default."""
+        tsv = "".join(f"{i}\t{s}\t{t}\n" for i, s, t in _changed(EN_ID, "s1", "2.340", "2.350"))
+        _bilingual_files(pytester, pairs__tsv=tsv)
+        pytester.makefile(
+            ".toml",
+            claims_loose="""
+                [integfacts]
+                tolerance = 0.01
+
+                [[bilingual]]
+                file = "pairs.tsv"
+                source_lang = "en"
+                target_lang = "id"
+                rates = { USD = 1 }
+                """,
+            claims_strict="""
+                [integfacts]
+                tolerance = 0.01
+
+                [[bilingual]]
+                file = "pairs.tsv"
+                source_lang = "en"
+                target_lang = "id"
+                tolerance = 0
+                """,
+        )
+        result = _run(pytester, "-v")
+        result.assert_outcomes(passed=1, failed=1)
+        result.stdout.fnmatch_lines(
+            ["*claims_loose.toml::pairs.tsv PASSED*", "*claims_strict.toml::pairs.tsv FAILED*"]
+        )
+
+    def test_with_expectations(self, pytester: pytest.Pytester) -> None:
+        """[[bilingual]] sits beside [[document]] and [[expect]] in one claim file."""
+        _bilingual_files(pytester, **FAITHFUL)
+        pytester.makefile(
+            ".toml",
+            claims_mixed=f"""
+                [integfacts]
+
+                [[document]]
+                id = "wire"
+                text = "{EN_ABOUT}"
+                lang = "en"
+
+                [[expect]]
+                id = "delegations"
+                metric = "delegations"
+                value = 3200
+
+                [[bilingual]]
+                file = "port.tmx"
+                """,
+        )
+        result = _run(pytester, "-v")
+        result.assert_outcomes(passed=2)
+        result.stdout.fnmatch_lines(["*::delegations PASSED*", "*::port.tmx PASSED*"])
+
+    def test_missing_file_fails_in_one_line(self, pytester: pytest.Pytester) -> None:
+        """A file that is not there fails its test with one line naming it."""
+        pytester.makefile(
+            ".toml", claims_translations='[integfacts]\n[[bilingual]]\nfile = "a.xlf"\n'
+        )
+        result = _run(pytester)
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(
+            [
+                "*_ bilingual: a.xlf _*",
+                "claims_translations.toml: [[bilingual]] a.xlf: no such file",
+            ]
+        )
+        result.stdout.no_fnmatch_line("*Traceback*")
+
+    @pytest.mark.parametrize(
+        ("claims", "message"),
+        [
+            (
+                '[[bilingual]]\nfile = "locale/*.xlf"\n',
+                "claims_bad.toml: [[bilingual]] #1: no file matches 'locale/*.xlf' (relative to ",
+            ),
+            (
+                '[[bilingual]]\nfile = "a.xlf"\nsource = "en"\n',
+                "claims_bad.toml: [[bilingual]] #1: unknown key source"
+                " (known: file, rates, source_lang, target_lang, tolerance)",
+            ),
+            (
+                '[[bilingual]]\npath = "a.xlf"\n',
+                "claims_bad.toml: [[bilingual]] #1: unknown key path (known: ",
+            ),
+            (
+                '[[bilingual]]\nsource_lang = "en"\n',
+                "claims_bad.toml: [[bilingual]] #1: missing file"
+                " (a path or a glob pattern, relative to the claim file)",
+            ),
+            (
+                '[[bilingual]]\nfile = "a.xlf"\ntarget_lang = "de"\n',
+                "claims_bad.toml: [[bilingual]] #1 (a.xlf): target_lang must be one of"
+                " en, fa, id, vi, got 'de'",
+            ),
+            (
+                '[[bilingual]]\nfile = "a.xlf"\ntolerance = -1\n',
+                "claims_bad.toml: [[bilingual]] #1 (a.xlf): tolerance must be >= 0",
+            ),
+            (
+                '[[bilingual]]\nfile = "a.xlf"\n[[bilingual]]\nfile = "a.xlf"\n',
+                "claims_bad.toml: [[bilingual]] #2: a.xlf is already a test of this file",
+            ),
+            (
+                'bilingual = "a.xlf"\n[integfacts]\n',
+                "claims_bad.toml: 'bilingual' must be an array of tables ([[bilingual]])",
+            ),
+        ],
+    )
+    def test_malformed(self, pytester: pytest.Pytester, claims: str, message: str) -> None:
+        """A malformed [[bilingual]] table is a one-line collection error."""
+        head = "" if "[integfacts]" in claims else "[integfacts]\n"
+        pytester.makefile(".toml", claims_bad=head + claims)
+        result = _run(pytester)
+        result.assert_outcomes(errors=1)
+        result.stdout.fnmatch_lines(["*ERROR collecting claims_bad.toml*", _lit(message) + "*"])
+        result.stdout.no_fnmatch_line("*Traceback*")
+
+    def test_forgotten_table_warns(self, pytester: pytest.Pytester) -> None:
+        """[[bilingual]] without the [integfacts] table is not collected, with a warning."""
+        pytester.makefile(".toml", claims_translations='[[bilingual]]\nfile = "a.xlf"\n')
+        result = _run(pytester)
+        assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+        result.stdout.fnmatch_lines(
+            [
+                "*claims_translations.toml:1: ClaimsFileWarning: "
+                + _lit("claims_translations.toml has [[bilingual]] tables but no [integfacts]")
+                + "*"
+            ]
+        )
 
 
 class TestReport:

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle
 
     from integfacts.model import Claim, Document, Finding, Period, Qualifier, Quantity, Report
+    from integfacts.translation import SegmentResult
 
 __all__ = ["ClaimCheckError", "ClaimChecker", "ClaimsFileError", "ClaimsFileWarning"]
 
@@ -315,7 +316,11 @@ def _marked(c: Claim) -> str:
     a, b = c.span.start - sent.start, c.span.end - sent.start
     if not 0 <= a <= b <= len(ctx):
         return f"»{c.text}«"
-    before, figure, after = ctx[:a], ctx[a:b], ctx[b:]
+    return _cut(ctx[:a], ctx[a:b], ctx[b:])
+
+
+def _cut(before: str, figure: str, after: str) -> str:
+    """``before»figure«after`` on one line, cut around the figure to about ``_SENTENCE_WIDTH``."""
     room = max(_SENTENCE_WIDTH - len(figure), 20)
     if len(before) + len(after) > room:
         keep_before = min(len(before), room // 2)
@@ -549,6 +554,121 @@ def _check_translation(
     )
 
 
+_PROBLEMS_SHOWN = 30
+"""How many problems of a bilingual file a failure message lists (the rest are counted)."""
+
+
+def _in_segment(text: str, c: Claim | None = None) -> str:
+    """A segment on one line, the claim's words marked, cut around them to fit."""
+    if c is None:
+        flat = " ".join(text.split())
+        return flat if len(flat) <= _SENTENCE_WIDTH else flat[:_SENTENCE_WIDTH].rstrip() + "…"
+    a, b = c.span.start, c.span.end
+    if not 0 <= a <= b <= len(text):
+        return f"»{c.text}«"
+    return _cut(text[:a], text[a:b], text[b:])
+
+
+def _is_original(c: Claim) -> bool:
+    """Whether a claim of a bilingual file's segment is the original's (see ``compare_file``)."""
+    return c.source.endswith("(source)")
+
+
+def _segment_problems(
+    r: SegmentResult, tolerance: Decimal
+) -> tuple[list[list[str]], list[Finding], list[Claim], list[Claim]]:
+    """The problems of one segment, each as lines of the message; and what they are about."""
+    changed = [
+        f for f in r.report.findings if f.verdict.value != "agree" and not _tolerated(f, tolerance)
+    ]
+    missing = [c for c in r.report.unmatched if _is_original(c)]
+    added = [c for c in r.report.unmatched if not _is_original(c)]
+    problems: list[list[str]] = []
+    for f in changed:
+        a, b = f.claims[0], f.claims[1]
+        verdict = f.verdict.value.upper().replace("_", " ")
+        problems.append(
+            [
+                f"  segment {r.id}: {verdict} ({f.diagnosis.value}) »{a.text}« → »{b.text}«:"
+                f" {f.reason}",
+                f"    original     {_in_segment(r.source, a)}",
+                f"    translation  {_in_segment(r.target, b)}",
+            ]
+        )
+    for c in missing:
+        problems.append(
+            [
+                f"  segment {r.id}: MISSING from the translation »{c.text}« ({_say(c.quantity)})",
+                f"    original     {_in_segment(r.source, c)}",
+                f"    translation  {_in_segment(r.target)}",
+            ]
+        )
+    for c in added:
+        problems.append(
+            [
+                f"  segment {r.id}: ADDED in the translation »{c.text}« ({_say(c.quantity)})",
+                f"    original     {_in_segment(r.source)}",
+                f"    translation  {_in_segment(r.target, c)}",
+            ]
+        )
+    return problems, changed, missing, added
+
+
+def _check_bilingual(label: str, results: Sequence[SegmentResult], tolerance: Decimal) -> None:
+    """Fail when a segment of a bilingual file changed, lost or added a figure."""
+    __tracebackhide__ = True
+    problems: list[list[str]] = []
+    findings: list[Finding] = []
+    claims: list[Claim] = []
+    counts = [0, 0, 0]
+    segments = 0
+    for r in results:
+        mine, changed, missing, added = _segment_problems(r, tolerance)
+        if not mine:
+            continue
+        segments += 1
+        problems += mine
+        findings += changed
+        claims += [*(c for f in changed for c in f.claims), *missing, *added]
+        counts[0] += len(changed)
+        counts[1] += len(missing)
+        counts[2] += len(added)
+    if not problems:
+        return
+    langs = f"{results[0].source_lang} → {results[0].target_lang}"
+    lines = [
+        f"{label} ({langs}) does not keep every figure in {segments} of"
+        f" {_count(len(results), 'segment')}: {counts[0]} changed, {counts[1]} missing,"
+        f" {counts[2]} added"
+    ]
+    for problem in problems[:_PROBLEMS_SHOWN]:
+        lines += problem
+    if len(problems) > _PROBLEMS_SHOWN:
+        lines.append(
+            f"  ... and {_count(len(problems) - _PROBLEMS_SHOWN, 'more problem')}"
+            f" (integfacts compare {label} lists them all)"
+        )
+    raise ClaimCheckError("\n".join(lines), findings=findings, claims=claims)
+
+
+def _bilingual_file_error(label: str, path: Path, e: Exception) -> str:
+    """One line saying why a bilingual file cannot be checked, naming it by ``label``."""
+    if isinstance(e, FileNotFoundError) and path.is_dir():
+        why = "a directory, not a file"
+    elif isinstance(e, FileNotFoundError) and not path.exists():
+        why = "no such file"
+    elif isinstance(e, OSError):
+        why = f"cannot read it: {e.strerror or e}"
+    elif isinstance(e, UnicodeDecodeError):
+        why = f"not UTF-8 text: {e.reason}"
+    else:
+        why = str(e)
+        for prefix in (f"{path}: ", f"{os.fspath(path)}: "):
+            why = why.removeprefix(prefix)
+    return f"{label}: {' '.join(why.split())}"
+
+
+# ----------------------------------------------------------- run-wide state
 # ----------------------------------------------------------- run-wide state
 
 
@@ -860,6 +980,98 @@ class ClaimChecker:
         _check_translation(report, a, b, self._tol(tolerance))
         return report
 
+    def assert_bilingual(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        source_lang: str | None = None,
+        target_lang: str | None = None,
+        tolerance: Decimal | float | str | None = None,
+        rates: Mapping[str, Decimal] | None = None,
+    ) -> list[SegmentResult]:
+        """Assert that every segment of a bilingual file keeps the figures of its original.
+
+        The file (XLIFF 1.2 or 2.0, TMX, PO, TSV or CSV, by its extension) is
+        read with :func:`integfacts.formats.read_bilingual` and each segment
+        is checked on its own with :func:`integfacts.formats.compare_file`.
+        Unlike the other methods, a ``str`` here is a path: only a file holds
+        both sides. A segment fails the check as :meth:`assert_translation`
+        does: a changed figure (beyond the relative ``tolerance``; another
+        currency counts as changed), a figure missing from the translation or
+        one the translation adds.
+
+        Args:
+            path: the bilingual file.
+            source_lang: the original's language, when the file does not state
+                it (else detected from the text); wins over the file.
+            target_lang: the translation's language, likewise.
+            tolerance: relative tolerance; ``None``: the test's default.
+            rates: exchange rates to a common base, for figures put in
+                another currency.
+
+        Returns:
+            One :class:`~integfacts.translation.SegmentResult` per segment, for
+            further checks.
+
+        Raises:
+            ClaimCheckError: a segment changed, lost or added a figure; the
+                message has a line per problem: the segment id, the verdict
+                and diagnosis, both figures marked, the reason, then both
+                segments with the figure marked.
+            integfacts.formats.BilingualFileError: the file is missing,
+                unreadable, of an unknown type, malformed, has no translated
+                segment, or its languages are neither stated, given nor
+                detected; one line naming the file.
+
+        Example:
+            >>> import pathlib, tempfile
+            >>> tsv = "id\\ten\\tid\\nq1\\tExports rose 9.6%.\\tEkspor naik 9,6%.\\n"
+            >>> path = pathlib.Path(tempfile.mkdtemp()) / "exports.tsv"
+            >>> _ = path.write_text(tsv, "utf-8")
+            >>> [seg.id for seg in ClaimChecker().assert_bilingual(path) if seg.ok]
+            ['q1']
+        """
+        __tracebackhide__ = True
+        return self._bilingual(
+            Path(path),
+            os.fspath(path),
+            source_lang=source_lang,
+            target_lang=target_lang,
+            tolerance=tolerance,
+            rates=rates,
+        )
+
+    def _bilingual(
+        self,
+        path: Path,
+        label: str,
+        *,
+        source_lang: str | None,
+        target_lang: str | None,
+        tolerance: Decimal | float | str | None,
+        rates: Mapping[str, Decimal] | None,
+    ) -> list[SegmentResult]:
+        """:meth:`assert_bilingual`, naming the file ``label`` in messages."""
+        __tracebackhide__ = True
+        tol = self._tol(tolerance)
+        langs = (_lang(source_lang, "source_lang"), _lang(target_lang, "target_lang"))
+        from integfacts.formats import BilingualFileError, compare_file  # noqa: PLC0415
+
+        message = None
+        try:
+            results = compare_file(path, source_lang=langs[0], target_lang=langs[1], rates=rates)
+        except (BilingualFileError, OSError, UnicodeDecodeError) as e:
+            message = _bilingual_file_error(label, path, e)
+        else:
+            if not results:
+                message = f"{label}: no translated segment: nothing to check"
+        if message is not None:  # raised outside the except: no chained traceback
+            raise BilingualFileError(message)
+        for r in results:
+            self._run.add_report(r.report)
+        _check_bilingual(label, results, tol)
+        return results
+
     def _tol(self, tolerance: Decimal | float | str | None) -> Decimal:
         return self._tolerance if tolerance is None else _tolerance(tolerance)
 
@@ -997,8 +1209,9 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 _TABLE = r"^[ \t]*(?:\[[ \t]*integfacts[ \t]*\]|integfacts[ \t]*[=.])"
 """A line that may declare the top-level ``integfacts`` table (confirmed by parsing)."""
-_EXPECT = r"^[ \t]*\[\[[ \t]*expect[ \t]*\]\]"
-"""An ``[[expect]]`` table header: a file meant for integfacts that forgot its marker."""
+_EXPECT = r"^[ \t]*\[\[[ \t]*(expect|bilingual)[ \t]*\]\]"
+"""An ``[[expect]]`` or ``[[bilingual]]`` table header: a file meant for integfacts that forgot
+its marker."""
 
 
 def _claims_patterns(config: pytest.Config) -> tuple[str, ...]:
@@ -1013,7 +1226,7 @@ def _is_claims_file(path: Path) -> bool:
 
     A file that does not parse is ours when a line looks like that table, so
     that a syntax error in a claim file is reported, not skipped; a file that
-    has ``[[expect]]`` tables but no ``[integfacts]`` table gets a
+    has ``[[expect]]`` or ``[[bilingual]]`` tables but no ``[integfacts]`` table gets a
     :class:`ClaimsFileWarning`.
     """
     try:
@@ -1026,7 +1239,7 @@ def _is_claims_file(path: Path) -> bool:
 
             warnings.warn_explicit(
                 ClaimsFileWarning(
-                    f"{path.name} has [[expect]] tables but no [integfacts] table: not"
+                    f"{path.name} has [[{m[1]}]] tables but no [integfacts] table: not"
                     " collected as an integfacts claim file (add [integfacts] at its top;"
                     " see also the integfacts_claims_files ini key)"
                 ),
@@ -1150,6 +1363,10 @@ _EXPECT_KEYS = {
     "no_contradictions": frozenset({"id", "kind", "documents", "tolerance", "rates"}),
     "translation": frozenset({"id", "kind", "original", "translation", "tolerance", "rates"}),
 }
+_BILINGUAL_KEYS = frozenset({"file", "source_lang", "target_lang", "tolerance", "rates"})
+_TOP_KEYS = ("integfacts", "document", "expect", "bilingual")
+_GLOB = re.compile(r"[*?\[]")
+"""A character that makes a ``[[bilingual]]`` ``file`` a glob pattern."""
 
 
 class ClaimsFile(pytest.File):
@@ -1185,10 +1402,14 @@ class ClaimsFile(pytest.File):
         kind = "translation"
         original = "danang-id"
         translation = "danang-en"
+
+        [[bilingual]]               # one test per file, named by the file
+        file = "locale/*.po"        # a path or a glob pattern (** for any depth)
+        source_lang = "en"          # optional, like target_lang, tolerance, rates
     """
 
     def collect(self) -> Iterator[ClaimsItem]:
-        """One :class:`ClaimsItem` per ``[[expect]]`` entry."""
+        """One :class:`ClaimsItem` per ``[[expect]]`` entry, one per ``[[bilingual]]`` file."""
         import tomllib  # noqa: PLC0415 - only when a claim file is collected
 
         try:
@@ -1197,18 +1418,25 @@ class ClaimsFile(pytest.File):
             raise ClaimsFileError(f"{self.path.name}: not UTF-8 text: {e.reason}") from None
         except tomllib.TOMLDecodeError as e:
             raise ClaimsFileError(f"{self.path.name}: not valid TOML: {e}") from None
-        unknown = sorted(set(data) - {"integfacts", "document", "expect"})
+        unknown = sorted(set(data) - set(_TOP_KEYS))
         if unknown:
             raise ClaimsFileError(
-                f"{self.path.name}: unknown top-level key {', '.join(unknown)}"
-                " (a claim file holds an [integfacts] table, [[document]] and [[expect]] tables)"
+                f"{self.path.name}: unknown top-level key {', '.join(unknown)} (a claim file"
+                " holds an [integfacts] table, [[document]], [[expect]] and [[bilingual]] tables)"
             )
         self._defaults = self._parse_header(data.get("integfacts"))
         self._docs = self._parse_documents(data.get("document", []))
         self._built: dict[str, Document] = {}
-        expects = data.get("expect", [])
-        if not isinstance(expects, list) or not expects:
-            raise ClaimsFileError(f"{self.path.name}: no [[expect]] table: nothing to check")
+        expects, bilingual = data.get("expect", []), data.get("bilingual", [])
+        for key, value in (("expect", expects), ("bilingual", bilingual)):
+            if not isinstance(value, list):
+                raise ClaimsFileError(
+                    f"{self.path.name}: {key!r} must be an array of tables ([[{key}]])"
+                )
+        if not expects and not bilingual:
+            raise ClaimsFileError(
+                f"{self.path.name}: no [[expect]] or [[bilingual]] table: nothing to check"
+            )
         seen: set[str] = set()
         for i, spec in enumerate(expects, 1):
             name = self._validate_expect(i, spec)
@@ -1216,6 +1444,65 @@ class ClaimsFile(pytest.File):
                 raise ClaimsFileError(f"{self.path.name}: two [[expect]] tables have id {name!r}")
             seen.add(name)
             yield ClaimsItem.from_parent(self, name=name, spec=spec)
+        for i, spec in enumerate(bilingual, 1):
+            for name, target in self._bilingual_files(i, spec):
+                if name in seen:
+                    raise ClaimsFileError(
+                        f"{self.path.name}: [[bilingual]] #{i}: {name} is already a test of"
+                        " this file (two [[bilingual]] tables name it, or an [[expect]] id)"
+                    )
+                seen.add(name)
+                yield BilingualItem.from_parent(self, name=name, spec=spec, target=target)
+
+    def _bilingual_files(self, i: int, spec: object) -> list[tuple[str, Path]]:
+        """The files a ``[[bilingual]]`` table names, checked: ``(test name, path)``.
+
+        A ``file`` with a glob character (``*``, ``?``, ``[``) is a pattern,
+        expanded now (matching no file is an error); any other ``file`` is one
+        test, which fails when the file cannot be read.
+        """
+        where = f"{self.path.name}: [[bilingual]] #{i}"
+        if not isinstance(spec, dict):
+            raise ClaimsFileError(f"{where}: must be a table")
+        unknown = sorted(set(spec) - _BILINGUAL_KEYS)
+        if unknown:
+            raise ClaimsFileError(
+                f"{where}: unknown key {', '.join(unknown)}"
+                f" (known: {', '.join(sorted(_BILINGUAL_KEYS))})"
+            )
+        file = spec.get("file")
+        if not isinstance(file, str) or not file.strip():
+            raise ClaimsFileError(
+                f"{where}: missing file (a path or a glob pattern, relative to the claim file)"
+            )
+        try:
+            _lang(spec.get("source_lang"), "source_lang")
+            _lang(spec.get("target_lang"), "target_lang")
+            if "tolerance" in spec:
+                _tolerance(spec["tolerance"])
+            _bilingual_rates(spec.get("rates", {}))
+        except (TypeError, ValueError) as e:
+            raise ClaimsFileError(f"{where} ({file}): {e}") from None
+        base = self.path.parent
+        if not _GLOB.search(file):
+            return [(file, base / file)]
+        import glob  # noqa: PLC0415 - only for claim files with patterns
+
+        found = sorted(
+            Path(m)
+            for m in glob.glob(os.path.join(base, file), recursive=True)
+            if Path(m).is_file()
+        )
+        if not found:
+            raise ClaimsFileError(f"{where}: no file matches {file!r} (relative to {base})")
+        out = []
+        for m in found:
+            try:
+                name = m.relative_to(base).as_posix()
+            except ValueError:  # an absolute pattern outside the claim file's folder
+                name = m.as_posix()
+            out.append((name, m))
+        return out
 
     def _parse_header(self, table: object) -> dict[str, Any]:
         """The ``[integfacts]`` table: the format, and defaults for the whole file."""
@@ -1412,3 +1699,43 @@ class ClaimsItem(pytest.Item):
     def reportinfo(self) -> tuple[Path, int | None, str]:
         """Where the entry is: the claim file, and the entry's kind and id."""
         return self.path, None, f"{self.kind}: {self.name}"
+
+
+def _bilingual_rates(table: object) -> dict[str, Decimal]:
+    """A ``rates`` table of a claim file: currency code -> rate to a common base."""
+    if not isinstance(table, dict):
+        raise TypeError(f"rates must be a table (USD = 1, EUR = 1.08), got {table!r}")
+    return {str(k): _decimal(v, f"rates.{k}") for k, v in table.items()}
+
+
+class BilingualItem(ClaimsItem):
+    """One file of a ``[[bilingual]]`` table: every segment keeps its figures."""
+
+    def __init__(self, *, target: Path, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kind = "bilingual"
+        self.target = target
+
+    def runtest(self) -> None:
+        """Check the file with :meth:`ClaimChecker.assert_bilingual`."""
+        from integfacts.formats import BilingualFileError  # noqa: PLC0415 - loads on use
+
+        spec = self.spec
+        run = self.config.stash[_RUN]
+        check = ClaimChecker(
+            tolerance=self._file._defaults.get("tolerance", run.tolerance), _run=run
+        )
+        try:
+            check._bilingual(
+                self.target,
+                self.name,
+                source_lang=spec.get("source_lang"),
+                target_lang=spec.get("target_lang"),
+                tolerance=_tolerance(spec["tolerance"]) if "tolerance" in spec else None,
+                rates=_bilingual_rates(spec.get("rates", {})) or None,
+            )
+        except BilingualFileError as e:
+            message = f"{self._file.path.name}: [[bilingual]] {e}"
+        else:
+            return
+        raise ClaimsFileError(message)
