@@ -483,6 +483,7 @@ class _Ctx:
     url_starts: tuple[int, ...]
     sent_starts: tuple[int, ...]
     lexicon: Lexicon
+    offset: int = 0  # where the text starts in a longer one (claims' offsets are into that)
 
 
 _MAX_SENTENCE = 1200
@@ -656,6 +657,7 @@ def _run(
     max_chars: int,
     concepts: ConceptsArg = None,
     with_items: bool = True,
+    offset: int = 0,
 ) -> tuple[list[ScanItem], list[Claim]]:
     lex_concepts = lexicon_for(concepts)  # a bad concept file fails before any work
     doc = _as_document(doc_or_text, lang, published)
@@ -684,6 +686,7 @@ def _run(
         tuple(u.start for u in urls),
         tuple(x.start for x in sentences),
         lex_concepts,
+        offset,
     )
     # scores, phone numbers, clock times, ballot numbers: no figures ("hotline 1900 9095"
     # holds no year either)
@@ -1322,6 +1325,8 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             and not any(p.start < c.end and c.start < p.end for p in places)
         ]
         context = text[sent.start : sent.end]
+        off = ctx.offset
+        sent_out = Span(sent.start + off, sent.end + off) if off else sent
         period_spans = [p.span for p in stated_here]
         prev: Claim | None = None
         last_of: dict[tuple[ClaimKind, str | None], Claim] = {}  # the sentence's last per kind
@@ -1383,7 +1388,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             )
             claim = Claim(
                 quantity=quantity,
-                span=Span(d.start, d.end),
+                span=Span(d.start + off, d.end + off),
                 source=ctx.doc.source,
                 lang=code,
                 text=text[d.start : d.end],
@@ -1394,7 +1399,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 period_source=psrc,
                 change=change,
                 kind=d.kind,
-                sentence=sent,
+                sentence=sent_out,
                 as_of=as_of,
                 place=place,
                 subject_stated=stated,
@@ -1861,9 +1866,21 @@ def _period(
     first = later.first_from(d.end)
     adjacent = [p for p in after if first is None or first >= p.span.start]
     same_clause = adjacent and not _CLAUSE_BREAK.search(text, d.end, adjacent[0].span.start)
+    before = [p for p in in_sent if p.span.end <= d.start]
+    if (
+        adjacent
+        and same_clause
+        and before
+        and not _CLAUSE_BREAK.search(text, before[-1].span.end, d.start)
+    ):
+        # "سال گذشته ۱۷٫۶ میلیون ... داشت و امسال ...": a period in the figure's own
+        # clause before it wins over one past a coordinator, which opens the next clause
+        g = grammar(ctx.lang.code)
+        joined = words_in(text, d.end, adjacent[0].span.start)
+        if any((w.key,) in g.coordinators for w in joined):
+            return before[-1].period, PeriodSource.EXPLICIT
     if adjacent and same_clause and own(adjacent[0]):
         return adjacent[0].period, PeriodSource.EXPLICIT
-    before = [p for p in in_sent if p.span.end <= d.start]
     if before:
         return before[-1].period, PeriodSource.EXPLICIT
     if after and own(after[0]) and not _STRONG_BREAK.search(text, d.end, after[0].span.start):

@@ -23,10 +23,10 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from integfacts.concepts import lexicon_for
+from integfacts.concepts import Lexicon, load_concepts
 from integfacts.extraction import ConceptsArg, _run
 from integfacts.langid import detect_language
-from integfacts.model import Claim, Document, Span
+from integfacts.model import Claim, Document
 
 __all__ = ["DEFAULT_BLOCK_CHARS", "iter_claims"]
 
@@ -89,7 +89,11 @@ def iter_claims(
     """
     if block_chars < 1000:
         raise ValueError(f"block_chars must be at least 1,000, got {block_chars:,}")
-    lexicon = lexicon_for(concepts)  # a bad concept file fails before any reading
+    # read once (a bad concept file fails before any reading); each block then gets the
+    # one lexicon extract() would build from it
+    extra = (
+        concepts if concepts is None or isinstance(concepts, Lexicon) else load_concepts(concepts)
+    )
     base = _base_document(doc, lang=lang, published=published, source=source)
     pieces: Iterable[str]
     if isinstance(doc, Document):
@@ -108,13 +112,11 @@ def iter_claims(
             lang=None,
             published=None,
             max_chars=len(block),
-            concepts=lexicon,
+            concepts=extra,
             with_items=False,
+            offset=offset,
         )
-        if offset == 0:
-            yield from claims
-        else:
-            yield from (_shifted(c, offset) for c in claims)
+        yield from claims
 
 
 def _base_document(
@@ -142,16 +144,6 @@ def _base_document(
         text="",
         lang=lang or doc.lang,
         published=published if published is not None else doc.published,
-    )
-
-
-def _shifted(c: Claim, offset: int) -> Claim:
-    """``c`` with its offsets moved from its block into the whole text."""
-    sent = c.sentence
-    return attrs.evolve(
-        c,
-        span=Span(c.span.start + offset, c.span.end + offset),
-        sentence=None if sent is None else Span(sent.start + offset, sent.end + offset),
     )
 
 
