@@ -127,3 +127,14 @@ def test_a_price_percentage_is_inflation_however_worded() -> None:
     assert (f.verdict, f.metric) == (Verdict.AGREE, "inflation")
     (c,) = ifx.extract("Inflation rose 0.5% in August.", lang="en")
     assert (c.metric, c.change) == ("inflation", True)
+
+
+def test_rounded_figures_one_step_apart_contradict() -> None:
+    """ "17.5 million" commits to [17.45, 17.55) million: "17.6 million" is another figure."""
+    a = D("Vietnam welcomed 17.5 million foreign visitors in 2024.", source="a", lang="en")
+    b = D("Việt Nam đón 17,6 triệu lượt khách quốc tế trong năm 2024.", source="b", lang="vi")
+    c = D("Vietnam received 17.55 million foreign visitors in 2024.", source="c", lang="en")
+    (f,) = ifx.reconcile([a, b]).findings
+    assert f.verdict is Verdict.CONTRADICT
+    (g,) = ifx.reconcile([a, c]).findings
+    assert g.verdict is Verdict.AGREE  # finer figures inside the rounding agree

@@ -113,7 +113,10 @@ def _interval(
         lo,
         q.qualifier is Qualifier.MORE_THAN,
         hi,
-        q.qualifier in (Qualifier.LESS_THAN, Qualifier.NEARLY),
+        # a rounded figure commits to [v - step/2, v + step/2): 17.55 is written 17.6,
+        # so "17.5 million" and "17.6 million" do not meet
+        q.qualifier in (Qualifier.LESS_THAN, Qualifier.NEARLY)
+        or (q.qualifier is Qualifier.EXACT and q.step > 0),
     )
 
 
