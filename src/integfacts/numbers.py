@@ -829,8 +829,23 @@ millisecond per 10 KB)."""
 def _iter_numerals(text: str, lang: Language) -> Iterator[Numeral]:
     norm = text if text.isascii() or not _TO_SCAN.search(text) else text.translate(_SCAN)
     pat = _scan_re(lang.code)
+    small = _SMALL
     for m in pat.finditer(norm):
-        yield from _numerals_in_match(norm, m.start(), m.end(), lang)
+        chunk = m.group()
+        if chunk.isdigit() and chunk.isascii():  # the common case ("2024", "60"): no grammar
+            value = small.get(chunk)
+            if value is None:
+                value = Decimal(chunk)
+                if len(chunk) <= 4:
+                    small[chunk] = value
+            yield Numeral(Span(m.start(), m.end()), value, _ZERO, False, False, _ONE)
+        else:
+            yield from _numerals_in_match(norm, m.start(), m.end(), lang)
+
+
+_SMALL: dict[str, Decimal] = {}
+"""Values of digit runs of up to four digits, shared (at most 11,110 of them): a
+number-dense text makes one Decimal per distinct run, not one per figure."""
 
 
 def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Iterator[Numeral]:
