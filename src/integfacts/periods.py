@@ -625,7 +625,8 @@ class _Sub:
     now_tail: re.Pattern[str]  # after a period: " of the year", " năm", " سال"
     n_months: re.Pattern[str]  # after a count: " months", " tháng đầu", " ماهه نخست"
     first_before: re.Pattern[str]  # before a count: "the first"
-    months_cue: re.Pattern[str]  # before a count: "Tính chung", "lũy kế"
+    months_cue: re.Pattern[str]  # before a count: "Trong" (then a comma after the months)
+    months_total: re.Pattern[str]  # before a count, cumulative: "tính chung", "lũy kế"
     months_year_alone: bool  # "9 tháng năm 2025": a count of months with a year is first-N
     months_at_start: bool  # "11 tháng, ...": a count of months opening a sentence is first-N
     count_words: dict[str, int]
@@ -784,6 +785,7 @@ def _sub(code: str) -> _Sub:
         ),
         first_before=_opt(per.get("first_before", []), rf"{_WSTART}(?i:ALT)\s+$"),
         months_cue=_opt(per.get("months_cue", []), rf"{_WSTART}(?:ALT)\s+$"),
+        months_total=_opt(per.get("months_total", []), rf"{_WSTART}(?i:ALT)\s+$"),
         months_year_alone=bool(per.get("months_year_alone", False)),
         months_at_start=bool(per.get("months_at_start", False)),
         count_words=counts,
@@ -1071,6 +1073,7 @@ def _first_months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | N
                 (sub.months_cue.search(before) or (sub.months_at_start and _opens(text, s)))
                 and re.match(r"\s*[,،]", text[e2 : e2 + 4])
             )
+            or sub.months_total.search(before)  # "mức tăng chung 9 tháng lên 7,85%"
         ):
             m1, m2 = 1, cnt
         else:
