@@ -829,7 +829,12 @@ class TestClaimFiles:
                 shutil.copy(f, pytester.path / f.name)
         result = _run(pytester, "-v")
         assert result.ret == pytest.ExitCode.OK
-        result.stdout.fnmatch_lines(["claims_danang.toml::delegations-id PASSED*"])
+        result.stdout.fnmatch_lines(
+            [
+                "claims_danang.toml::delegations-id PASSED*",
+                "claims_translations.toml::danang.tmx PASSED*",
+            ]
+        )
 
 
 ROLES = """

@@ -1312,6 +1312,8 @@ def _field_diff(left: object, right: object, prefix: str = "") -> list[str]:
 
     out = []
     for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(left))):
+        if not f.eq:  # not part of equality (e.g. Quantity.alternative): no reason for !=
+            continue
         a, b = getattr(left, f.name), getattr(right, f.name)
         if a == b:
             continue
