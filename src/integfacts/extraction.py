@@ -1388,7 +1388,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             )
             claim = Claim(
                 quantity=quantity,
-                span=Span(d.start + off, d.end + off),
+                span=Span(d.start + off, d.end + off) if off else Span(d.start, d.end),
                 source=ctx.doc.source,
                 lang=code,
                 text=text[d.start : d.end],
