@@ -222,6 +222,8 @@ class _Lex:
     change_down: _EndCue
     change_after: re.Pattern[str]
     compare_before: _Tail
+    superseded_before: re.Pattern[str]  # "from an earlier estimate of" right before a figure
+    superseded_after: re.Pattern[str]  # "như ước tính trước đó" right after a figure
     compare_in: re.Pattern[str]
     rank_before: _Tail
     ordinal_before: _Tail
@@ -358,6 +360,14 @@ def _lex(code: str) -> _Lex:
         if cl.get("change_down")
         else _never_cue(),
         compare_before=_Tail.of(cl["compare_before"]) if cl.get("compare_before") else never_tail,
+        superseded_before=re.compile(
+            rf"{_START}(?i:{_alt(cl['superseded_before'])})(?:\s+\w+)?\s*$"
+        )
+        if cl.get("superseded_before")
+        else _never(),
+        superseded_after=re.compile(rf"\s*(?i:{_alt(cl['superseded_after'])}){_END}")
+        if cl.get("superseded_after")
+        else _never(),
         compare_in=re.compile(rf"{_START}(?i:{_alt(cl['compare_before'])}){_END}")
         if cl.get("compare_before")
         else never,
@@ -1408,6 +1418,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 kind=d.kind,
                 sentence=sent_out,
                 as_of=as_of,
+                superseded=_superseded(ctx, d, sent),
                 place=place,
                 subject_stated=stated,
                 context=context,
@@ -1554,6 +1565,15 @@ def _metric(
     if key2 is not None and ((allowed is not None and key2 not in allowed) or key2 in only):
         key2 = None  # "Lao Cai province accounted for 15": the province is not what 15 counts
     return key2, phrase, None
+
+
+def _superseded(ctx: _Ctx, d: _Draft, sent: Span) -> bool:
+    """Whether the text calls the figure an earlier estimate a later one replaced."""
+    lex, text = ctx.lex, ctx.text
+    before = text[max(sent.start, d.start - 50) : d.start]
+    return bool(lex.superseded_before.search(before)) or bool(
+        lex.superseded_after.match(text, d.end, sent.end)
+    )
 
 
 def _refined(

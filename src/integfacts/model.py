@@ -362,6 +362,10 @@ class Claim:
     publication date (for a figure with a period of its own, the day it was
     reported: a later report of one period is a revision). ``None`` when
     neither is known."""
+    superseded: bool = False
+    """Whether the text says a later figure replaced this one: an earlier
+    estimate ("revised to 8.02% from an earlier estimate of 7.96%", "thay vì
+    7,96% như ước tính trước đó"). Reconciled as an earlier report of its period."""
     context: str = attrs.field(default="", repr=False)
     """The sentence that states the figure (``text[sentence]``), for reports."""
 

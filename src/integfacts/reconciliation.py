@@ -531,6 +531,9 @@ _ASOF_DAYS = 92
 closer, the later one may update the earlier (running tallies)."""
 
 
+_LONG_AGO = datetime.date(1, 1, 1)
+"""The report day given to a superseded figure (an earlier estimate): before every other."""
+
 _TALLY_DAYS = 7
 """A year-to-date period ending more than this many days before the day another figure
 was stated true is an earlier tally than that figure."""
@@ -550,6 +553,8 @@ def _claim_key(c: Claim) -> PeriodKey:
     """The time key of a claim: its stated period and the day it was reported, else its
     as-of day."""
     p, day = c.period, c.as_of
+    if c.superseded:
+        day = _LONG_AGO  # an earlier estimate: reported before any figure that replaced it
     if (
         c.period_source is PeriodSource.INHERITED
         and p is not None

@@ -320,6 +320,7 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "period": _period(c.period),
         "period_source": c.period_source.value,
         "as_of": c.as_of.isoformat() if c.as_of is not None else None,
+        "superseded": c.superseded,
     }
 
 
