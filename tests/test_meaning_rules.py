@@ -138,3 +138,27 @@ def test_rounded_figures_one_step_apart_contradict() -> None:
     assert f.verdict is Verdict.CONTRADICT
     (g,) = ifx.reconcile([a, c]).findings
     assert g.verdict is Verdict.AGREE  # finer figures inside the rounding agree
+
+
+def test_an_earlier_estimate_is_updated_not_contradicted() -> None:
+    """ "Revised to 8.02% from an earlier estimate of 7.96%": 7.96% meets 8.02% as an update."""
+    a = D(
+        "Vietnam's statistics office revised second-quarter growth to 8.02% from an earlier"
+        " estimate of 7.96%.",
+        source="a",
+        lang="en",
+        published=dt.date(2025, 10, 6),
+    )
+    b = D(
+        "Pertumbuhan ekonomi Vietnam triwulan II 2025 direvisi menjadi 8,02 persen.",
+        source="b",
+        lang="id",
+        published=dt.date(2025, 10, 6),
+    )
+    flags = {c.text: c.superseded for c in ifx.extract(a)}
+    assert flags == {"8.02%": False, "7.96%": True}
+    report = ifx.reconcile([a, b])
+    assert not report.contradictions
+    assert [sorted(c.text for c in f.claims) for f in report.agreements] == [
+        ["8,02 persen", "8.02%"]
+    ]
