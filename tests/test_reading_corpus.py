@@ -14,7 +14,7 @@ from gold_eval import claim_problems
 
 CORPUS = Path(__file__).parent / "corpus" / "reading"
 READING = ("figure", "value", "unit", "qualifier", "change", "upper", "kind")
-MORE = ("metric", "period", "subject")
+MORE = ("metric", "period", "subject", "alternative")
 
 
 def _period(p: ifx.Period | None) -> str:
@@ -47,6 +47,7 @@ def _got(c: ifx.Claim) -> dict[str, str]:
         "metric": c.metric or "",
         "period": _period(c.period),
         "subject": c.subject or "",
+        "alternative": _number(str(c.quantity.alternative)) if c.quantity.alternative else "",
     }
 
 
@@ -55,6 +56,7 @@ def _want(e: dict[str, Any]) -> dict[str, str]:
     out["qualifier"] = str(e.get("qualifier", "exact"))
     out["value"] = _number(str(e.get("value", "")))
     out["upper"] = _number(str(e.get("upper", "")))
+    out["alternative"] = _number(str(e.get("alternative", "")))
     out["change"] = str(bool(e.get("change", False))).lower()
     return out
 

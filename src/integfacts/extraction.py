@@ -62,6 +62,7 @@ from integfacts.model import (
 from integfacts.notfigures import NOT_PERIODS, is_name, not_figures, percent_near
 from integfacts.numbers import Numeral, find_numerals
 from integfacts.periods import PeriodMention, find_periods
+from integfacts.separators import other_value, reread
 
 __all__ = ["DocumentTooLargeError", "extract", "scan"]
 
@@ -575,6 +576,7 @@ class _Draft:
     of: Decimal | None = None
     words: bool = False
     is_range: bool = False
+    other: Decimal | None = None
 
 
 def scan(
@@ -708,6 +710,9 @@ def _run(
     # scores, phone numbers, clock times, ballot numbers: no figures ("hotline 1900 9095"
     # holds no year either)
     unfit = not_figures(text, numerals, language.code)
+    # "10,000 người" in a text that groups thousands with commas: the document's reading,
+    # and the other one kept for comparisons
+    numerals, other_reading = reread(text, numerals, language, unfit)
     periods = [
         p
         for p in find_periods(text, numerals, language, published=doc.published, year_on_year=True)
@@ -743,6 +748,10 @@ def _run(
             owner[i] = draft
             i += 1
     drafts.sort(key=lambda d: d.start)
+    for d in drafts:  # the other separator reading, with the draft's sign and scale
+        if len(d.numerals) == 1 and d.numerals[0] in other_reading:
+            k = d.numerals[0]
+            d.other = other_value(d.value, numerals[k].value, other_reading[k])
     # durations and ages ("24 hours", "dua hari", "aged 72", "۷۲ ساله") are no
     # facts to reconcile: accounted for with their reason, never claims
     g = grammar(language.code)
@@ -1401,7 +1410,13 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 # "GDP tăng 7,09%", "the economy grew 7.09%": a growth rate of 7.09%
                 metric, change = level, False
             quantity = Quantity(
-                d.value, unit=d.unit, qualifier=d.qualifier, step=step, upper=d.upper, of=d.of
+                d.value,
+                unit=d.unit,
+                qualifier=d.qualifier,
+                step=step,
+                upper=d.upper,
+                of=d.of,
+                alternative=d.other,
             )
             claim = Claim(
                 quantity=quantity,

@@ -131,6 +131,12 @@ class Quantity:
             applied (``10,9 miliar`` -> ``1E+8``); ``0`` for an exact count.
         upper: for ranges ("60-70") the upper value; ``None`` otherwise.
         of: for ratios ("23/24 target") the whole (24); ``None`` otherwise.
+        alternative: the value under the other separator convention when the
+            digits are ambiguous ("10,000" in a Vietnamese text: 10000 when the
+            document groups thousands with commas, else 10); ``None`` when the
+            digits say one value. ``value`` follows the document's convention;
+            a comparison may choose the reading that fits the other source.
+            Not part of equality or of the repr.
 
     ``low`` and ``high`` are the interval the wording commits to; ``None``
     stands for an open end.
@@ -148,6 +154,9 @@ class Quantity:
     step: Decimal = attrs.field(default=Decimal(0), validator=_decimal)
     upper: Decimal | None = attrs.field(default=None, validator=_opt_decimal)
     of: Decimal | None = attrs.field(default=None, validator=_opt_decimal)
+    alternative: Decimal | None = attrs.field(
+        default=None, validator=_opt_decimal, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.step < 0:

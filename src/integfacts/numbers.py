@@ -180,9 +180,13 @@ def _parse_digit_token(
 
 def _parse_digits(token: str, lang: Language) -> tuple[Decimal, int] | None:
     got = _parse_digit_token(token, lang.decimal, lang.group)
-    if got is None and "." in token and "," in token:
-        # Both Western marks present and the locale's reading failed: the text
-        # follows the other convention ("1,263.5" in an Indonesian article).
+    if got is None and (
+        ("." in token and "," in token)
+        or any(token.count(d) > 1 for d in ",." if d in lang.decimal)
+    ):
+        # Both Western marks present, or the decimal mark twice ("1,234,567" in a
+        # Vietnamese article), and the locale's reading failed: the text follows
+        # the other convention ("1,263.5" in an Indonesian article).
         swapped_dec = frozenset({"."}) if "," in lang.decimal else frozenset({","})
         swapped_grp = frozenset({","}) if "," in lang.decimal else frozenset({"."})
         got = _parse_digit_token(token, swapped_dec, swapped_grp)

@@ -1,0 +1,154 @@
+"""A document's separator convention, read from all of its numerals.
+
+A Vietnamese or Indonesian text may be written with English grouping: "10,000
+người", "$26,750". Read alone, "10,000" in Vietnamese is ten with three stated
+decimals; read with the rest of the document ("1,234,567", "3.5 triệu" vote
+for commas grouping thousands) it is ten thousand. :func:`reread` counts the
+votes of every numeral, reads the ambiguous ones (one separator, then exactly
+three digits) by the document's convention, and keeps the other reading as an
+alternative, so that a comparison can choose the one that fits another source.
+
+Language-neutral: it applies to languages whose decimal mark is "," or "." and
+whose group separator is the other one (as their language files say).
+
+Example:
+    >>> from integfacts.languages import load
+    >>> from integfacts.numbers import find_numerals
+    >>> text = "Có 1,234,567 lượt khách và 10,000 người ở lại."
+    >>> nums, other = reread(text, find_numerals(text, "vi"), load("vi"))
+    >>> [str(n.value) for n in nums], {k: str(v) for k, v in other.items()}
+    (['1234567', '10000'], {1: '10'})
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Sequence
+from decimal import Decimal
+
+import attrs
+
+from integfacts.languages import Language
+from integfacts.numbers import Numeral
+
+__all__ = ["other_value", "reread"]
+
+_TOKEN = re.compile(r"(?=\d)(?<![\d.,])\d+(?:[.,]\d+)+")
+"""Digits with "." or "," between them (the only marks whose roles swap)."""
+
+_STRONG = 3
+"""The weight of a numeral only one convention can write: "1,234,567", "1,263.5"."""
+
+
+def _vote(token: str) -> tuple[str, int] | None:
+    """Which mark the token uses as a decimal point (``"."`` or ``","``), and how surely.
+
+    ``None``: no vote, as for an ambiguous token (one mark, three digits
+    after it): its own shape decides nothing.
+    """
+    commas, dots = token.count(","), token.count(".")
+    if commas and dots:  # the last mark is the decimal one: "1,263.5", "1.263,5"
+        return ("." if token.rfind(".") > token.rfind(",") else ","), _STRONG
+    mark = "," if commas else "."
+    other = "." if mark == "," else ","
+    if commas + dots > 1:  # "1,234,567": the mark groups thousands
+        runs = token.split(mark)
+        if 1 <= len(runs[0]) <= 3 and all(len(r) == 3 for r in runs[1:]):
+            return other, _STRONG
+        return None  # "28.4.2024", "1.2.3": no number
+    head, tail = token.split(mark)
+    if len(tail) == 3 and 1 <= len(head) <= 3 and head != "0":
+        return None  # "10,000": ambiguous
+    return mark, 1  # "3.5", "6,5": the mark is a decimal point
+
+
+def _readings(token: str) -> tuple[Decimal, Decimal] | None:
+    """(grouped, decimal) readings of an ambiguous token ("26,750": 26750 and 26.75)."""
+    for mark in ",.":
+        if token.count(mark) == 1 and not token.count("." if mark == "," else ","):
+            head, tail = token.split(mark)
+            if len(tail) == 3 and 1 <= len(head) <= 3 and head != "0":
+                return Decimal(head + tail), Decimal(f"{head}.{tail}")
+    return None
+
+
+def reread(
+    text: str, numerals: Sequence[Numeral], lang: Language, skip: Collection[int] = ()
+) -> tuple[list[Numeral], dict[int, Decimal]]:
+    """The numerals read by the document's convention, and the other readings.
+
+    Args:
+        text: the document text.
+        numerals: its numerals (:func:`~integfacts.numbers.find_numerals`).
+        lang: the document's language.
+        skip: indices of numerals that state no figure (clock times, phone
+            numbers): they do not vote.
+
+    Returns:
+        The numerals, those with ambiguous digits read by the convention the
+        document's numerals vote for (the language's own on a tie), and for
+        each ambiguous numeral (by index) its value under the other reading.
+    """
+    points = "." in lang.decimal and "," in lang.group
+    commas = "," in lang.decimal and "." in lang.group
+    if not (points or commas) or not numerals:
+        return list(numerals), {}
+    local = "." if points else ","
+    starts = [n.span.start for n in numerals]
+    score = {".": 0, ",": 0}
+    ambiguous: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or k in skip or numerals[k].span.end < m.end():
+            continue
+        got = _vote(m.group())
+        if got is not None:
+            score[got[0]] += got[1]
+        elif numerals[k].span.start == m.start() and _readings(m.group()) is not None:
+            ambiguous.append((k, m.group()))
+    convention = local
+    other_mark = "," if local == "." else "."
+    if score[other_mark] > score[local]:
+        convention = other_mark
+    out = list(numerals)
+    others: dict[int, Decimal] = {}
+    for k, token in ambiguous:
+        readings = _readings(token)
+        if readings is None:
+            continue
+        grouped, decimal = readings
+        mark = "," if "," in token else "."
+        # the reading the numeral got from its language, and the document's
+        as_read = decimal if mark in lang.decimal else grouped
+        wanted = decimal if mark == convention else grouped
+        num = numerals[k]
+        if as_read == 0 or num.value != as_read * num.scale:
+            continue  # more than digits and scale words ("1,500 tỷ 200 triệu")
+        alt = grouped if wanted == decimal else decimal
+        others[k] = _whole(alt * num.scale)
+        if wanted != as_read:
+            step = (Decimal("0.001") if wanted == decimal else Decimal(1)) * num.scale
+            if wanted == grouped and not num.scaled:
+                step = Decimal(0)
+            out[k] = attrs.evolve(num, value=_whole(wanted * num.scale), step=_whole(step))
+    return out, others
+
+
+def other_value(value: Decimal, read: Decimal, other: Decimal) -> Decimal | None:
+    """A figure's ``value`` had its numeral been read as ``other`` instead of ``read``.
+
+    The figure's own sign and scale ("-$26,750", "75 USD million") carry over.
+
+    Example:
+        >>> other_value(Decimal("-26750"), Decimal("26750"), Decimal("26.750"))
+        Decimal('-26.750')
+    """
+    if not read:
+        return None
+    return _whole(value * (other / read))
+
+
+def _whole(v: Decimal) -> Decimal:
+    """Integral values without exponent or trailing zeros ("1500000000", not "1.500E+9")."""
+    return v.quantize(Decimal(1)) if v == v.to_integral_value() else v
