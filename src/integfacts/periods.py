@@ -102,6 +102,7 @@ class _Lex:
     relative: re.Pattern[str] | None
     relative_days: re.Pattern[str] | None
     to_date: re.Pattern[str] | None
+    past_week: re.Pattern[str] | None  # "in the past week", "trong tuần": the 7 days before
     relative_years: dict[str, int]
     year_word_before: re.Pattern[str]
     year_after: re.Pattern[str]
@@ -155,6 +156,7 @@ def _lex(code: str) -> _Lex:
         if per.get("relative_days")
         else None,
         to_date=re.compile(_words_at(per["to_date"])) if per.get("to_date") else None,
+        past_week=re.compile(_words_at(per["past_week"])) if per.get("past_week") else None,
         year_word_before=re.compile(rf"(?<![^\W\d_])(?i:{_alt(year_words)})\s*$")
         if year_words
         else never,
@@ -365,6 +367,19 @@ def find_periods(
                     Span(m.start(), m.end()), Period(None, published, m.group()), (), "relative"
                 )
             )
+    if lex.past_week is not None and published is not None:
+        week = Period(
+            published - datetime.timedelta(days=7), published - datetime.timedelta(days=1), ""
+        )
+        cue_at = [c.start() for c in cues]
+        for m in lex.past_week.finditer(text):
+            k = bisect.bisect_left(cue_at, m.start())
+            if k < len(cue_at) and cue_at[k] <= m.end() + 1:
+                continue  # "dalam sepekan hingga 14 Maret": the week to that day, read below
+            per = attrs.evolve(week, text=m.group())
+            # "در هفته گذشته" holds "هفته گذشته" (a relative day): the week wins
+            out = [p for p in out if not (m.start() <= p.span.start and p.span.end <= m.end())]
+            out.append(PeriodMention(Span(m.start(), m.end()), per, (), "week"))
     recent = _recent(text, numerals, lex, used, published)
     # a relative phrase inside a longer stated period ("năm qua" in "5 năm qua") yields to it
     fixed = sorted(
