@@ -27,7 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth_claims import make_claims
 
 import integfacts as ifx
-from integfacts.reconciliation import _FUZZY_CUTOFF, _dimension, _period_relation, _phrase_key
+from integfacts.reconciliation import (
+    _FUZZY_CUTOFF,
+    _claim_key,
+    _dimension,
+    _key_relation,
+    _phrase_key,
+)
 
 
 def exhaustive_pairs(claims: list[ifx.Claim]) -> set[tuple[int, int]]:
@@ -77,7 +83,7 @@ def main() -> None:
     comparable = {
         (i, j)
         for i, j in want
-        if _period_relation(claims[i].period, claims[j].period) != "disjoint"
+        if _key_relation(_claim_key(claims[i]), _claim_key(claims[j])) != "disjoint"
     }
     if comparable:
         print(f"comparable pairs   {len(comparable):,} (periods equal, overlapping or unknown)")

@@ -1,87 +1,115 @@
-"""Reconcile a large synthetic corpus on a Dask LocalCluster and report time and memory.
+"""Extract and reconcile varied synthetic documents on a Dask LocalCluster: time and memory.
 
 Run: ``python bench/dask_cluster.py --docs 100000 --workers 2``
 (needs ``pip install "integfacts[dask]" distributed``).
 
-The corpus is made of the claim-corpus sentences of every language, each
-document one sentence with its figures varied (a new value every few
-documents, an occasional x10 slip), from many sources and subjects. The
-script prints the wall time of extraction + reconciliation on the cluster,
-the claims and findings found, and the peak memory (RSS) of each worker.
+The documents come from ``synth_docs.make_documents`` (every concept of the
+lexicon, hundreds of places, fourteen years, four languages; facts restated
+across documents with roundings and slips): no two alike, so the blocks the
+comparison is shuffled on are many and small, as in a real feed. The script
+prints the wall time of extraction + reconciliation on the cluster, the claims
+and findings, and the peak memory (RSS) of each worker with the ratio of the
+largest to the smallest (goal: at most 1.5). With ``--check`` it also
+reconciles the same documents in one process and compares the two reports
+byte for byte (``Report.to_json``); keep ``--docs`` small for that.
+``--json FILE`` saves the figures.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import re
+import json
+import sys
 import time
-import tomllib
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth_docs import make_documents
 
 import integfacts as ifx
 
-ROOT = Path(__file__).resolve().parent.parent
+MEMORY_GOAL = 1.5
+"""Largest worker peak RSS over the smallest."""
 
 
-def corpus(n_docs: int, seed: int = 11) -> list[ifx.Document]:
-    """``n_docs`` one-sentence documents in four languages."""
-    rnd = random.Random(seed)
-    sentences: list[tuple[str, str]] = []
-    for path in sorted((ROOT / "tests" / "corpus" / "claims").glob("*.toml")):
-        for ex in tomllib.loads(path.read_text("utf-8"))["example"]:
-            if ex.get("claims"):
-                sentences.append((path.stem, ex["text"]))
-    digits = re.compile(r"(?<![\d.,])\d{2,3}(?![\d.,])")
-    docs = []
-    for k in range(n_docs):
-        lang, text = sentences[k % len(sentences)]
-        variant = k // len(sentences)
-        if variant % 7 == 3:  # a different figure in some sources
-            bump = 1 + variant % 5
-            text = digits.sub(lambda m, b=bump: str(int(m.group()) + b), text, count=1)
-        if variant % 29 == 5:  # an occasional scale slip
-            text = digits.sub(lambda m: m.group() + "0", text, count=1)
-        docs.append(ifx.Document(text, source=f"outlet-{rnd.randrange(5000)}/{k}", lang=lang))
-    return docs
+def _peak_rss() -> int:
+    import resource  # noqa: PLC0415 - runs on the worker
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def main() -> None:
-    """Run the benchmark and print its figures."""
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--docs", type=int, default=100_000)
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--partitions", type=int, default=64)
-    args = ap.parse_args()
-
+def run(n_docs: int, workers: int = 2, partitions: int = 64, check: bool = False) -> dict[str, Any]:
+    """Reconcile ``n_docs`` documents on a LocalCluster; the figures as a dict."""
     import dask.bag as db  # noqa: PLC0415 - optional dependency
     from dask.distributed import Client, LocalCluster  # noqa: PLC0415
 
     from integfacts.dask import reconcile_bag  # noqa: PLC0415
 
-    docs = corpus(args.docs)
+    docs = make_documents(n_docs)
     with (
-        LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True) as cluster,
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
         Client(cluster) as client,
     ):
+        client.run(lambda: ifx.extract("warm up 1", lang="en"))  # same start on every worker
+        base = client.run(_peak_rss)
         t0 = time.perf_counter()
-        report = reconcile_bag(db.from_sequence(docs, npartitions=args.partitions))
+        report = reconcile_bag(db.from_sequence(docs, npartitions=partitions))
         wall = time.perf_counter() - t0
+        peaks = client.run(_peak_rss)
+    out: dict[str, Any] = {
+        "docs": len(docs),
+        "kb": sum(len(d.text.encode("utf-8")) for d in docs) / 1000,
+        "workers": workers,
+        "partitions": partitions,
+        "claims": len(report.claims),
+        "findings": len(report.findings),
+        "wall_s": wall,
+        "rss_mb": {a: r / 2**20 for a, r in sorted(peaks.items())},
+        "rss_start_mb": {a: r / 2**20 for a, r in sorted(base.items())},
+    }
+    rss = list(out["rss_mb"].values())
+    out["rss_ratio"] = max(rss) / min(rss)
+    if check:
+        t0 = time.perf_counter()
+        single = ifx.reconcile(docs)
+        out["single_s"] = time.perf_counter() - t0
+        out["identical"] = single.to_json() == report.to_json()
+    return out
 
-        def peak_rss() -> int:
-            import resource  # noqa: PLC0415 - runs on the worker
 
-            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-        peaks = client.run(peak_rss)
-    print(f"documents          {len(docs):,}")
-    print(f"workers            {args.workers} (1 thread each), {args.partitions} partitions")
-    print(f"claims             {len(report.claims):,}")
-    print(f"findings           {len(report.findings):,}")
-    print(f"wall time          {wall:.1f} s ({len(docs) / wall:,.0f} documents/s)")
-    for addr, rss in sorted(peaks.items()):
-        print(f"peak RSS {addr:>20}  {rss / 2**20:,.0f} MiB")
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print its figures (exit 1 if a check fails)."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--partitions", type=int, default=64)
+    ap.add_argument("--check", action="store_true", help="compare with one process")
+    ap.add_argument("--json", type=Path, help="save the figures here")
+    args = ap.parse_args(argv)
+    r = run(args.docs, args.workers, args.partitions, args.check)
+    print(f"documents          {r['docs']:,} ({r['kb'] / 1000:.1f} MB)")
+    print(f"workers            {r['workers']} (1 thread each), {r['partitions']} partitions")
+    print(f"claims             {r['claims']:,}")
+    print(f"findings           {r['findings']:,}")
+    print(f"wall time          {r['wall_s']:.1f} s ({r['docs'] / r['wall_s']:,.0f} documents/s)")
+    for addr, mb in r["rss_mb"].items():
+        print(f"peak RSS {addr:>22}  {mb:,.0f} MiB (at start {r['rss_start_mb'][addr]:,.0f})")
+    ok = r["rss_ratio"] <= MEMORY_GOAL
+    verdict = "met" if ok else "NOT met"
+    print(f"largest/smallest   {r['rss_ratio']:.2f} (goal <= {MEMORY_GOAL}: {verdict})")
+    if "identical" in r:
+        same = "identical" if r["identical"] else "DIFFERENT"
+        print(f"one process        {r['single_s']:.1f} s, report {same}")
+        ok = ok and r["identical"]
+    if args.json:
+        args.json.write_text(json.dumps(r, indent=2), "utf-8")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

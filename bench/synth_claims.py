@@ -7,6 +7,9 @@ The corpus imitates many news sources restating a limited set of facts:
   and phrases no vocabulary knows (the rest, clustered by RapidFuzz);
 - each fact is reported by 1-6 sources (mean about 2.5), each report in one of
   en/id/vi/fa with that language's surface term as ``metric_phrase``;
+- subjects are the gazetteer's provinces, large cities and countries that news
+  in the four languages name (several hundred, with their place ids), or none;
+  periods are years 2012-2025, multi-year ranges, quarters and months;
 - reports vary the way real copies do: most repeat the value exactly, some
   round it with "about"/"more than", some differ slightly, and a few slip a
   scale (x10, x1000), transpose two digits, lose or shift the period;
@@ -24,23 +27,30 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import random
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth_docs import place_names
 
 import integfacts as ifx
 from integfacts.concepts import builtin as builtin_lexicon
+from integfacts.gazetteer import display_name
 
-SUBJECTS: tuple[str | None, ...] = (
-    "Da Nang",
-    "Hanoi",
-    "Ho Chi Minh City",
-    "Quang Nam",
-    "Hue",
-    "Hoi An",
-    None,
-)
-"""Several subjects (the gazetteer's places) and claims with no subject."""
+
+@functools.cache
+def subjects() -> tuple[tuple[str, str] | None, ...]:
+    """(place id, display name) of the gazetteer's provinces, large cities and countries
+    that news in the four languages name (several hundred), and ``None`` (no subject) for
+    about one claim in fifteen."""
+    places = sorted(place_names())
+    return (*((p, display_name(p)) for p in places), *([None] * (len(places) // 14)))
+
 
 UNKNOWN: dict[str, tuple[str, ...]] = {
     "en": (
@@ -95,7 +105,7 @@ UNKNOWN: dict[str, tuple[str, ...]] = {
 """Metric phrases no concept vocabulary knows (with near-duplicates for fuzzy clustering)."""
 
 LANG_CODES = ("en", "id", "vi", "fa")
-_PERIOD_YEARS = tuple(range(2015, 2026))
+_PERIOD_YEARS = tuple(range(2012, 2026))
 
 
 def concept_terms() -> dict[str, dict[str, list[str]]]:
@@ -114,11 +124,20 @@ def _concept_kinds() -> dict[str, set[str]]:
 
 
 def _period(rng: random.Random) -> ifx.Period:
-    if rng.random() < 0.15:  # a multi-year range, e.g. 2021-2025
+    r = rng.random()
+    if r < 0.15:  # a multi-year range, e.g. 2021-2025
         a = rng.choice(_PERIOD_YEARS[:-3])
         b = a + rng.choice((2, 3, 4))
         return ifx.Period(datetime.date(a, 1, 1), datetime.date(b, 12, 31), f"{a}-{b}")
     y = rng.choice(_PERIOD_YEARS)
+    if r < 0.30:  # a quarter
+        q = rng.randrange(4)
+        end = datetime.date(y + (q == 3), (3 * q + 3) % 12 + 1, 1) - datetime.timedelta(days=1)
+        return ifx.Period(datetime.date(y, 3 * q + 1, 1), end, f"Q{q + 1} {y}")
+    if r < 0.40:  # a month
+        m = rng.randrange(1, 13)
+        end = datetime.date(y + (m == 12), m % 12 + 1, 1) - datetime.timedelta(days=1)
+        return ifx.Period(datetime.date(y, m, 1), end, f"{y}-{m:02d}")
     return ifx.Period(datetime.date(y, 1, 1), datetime.date(y, 12, 31), str(y))
 
 
@@ -223,7 +242,8 @@ def make_claims(n: int, seed: int = 0) -> list[ifx.Claim]:
         value, unit = _value(rng, kind)
         if kind is ifx.ClaimKind.RANK:
             value = Decimal(rng.randint(1, 20))
-        subject = rng.choice(SUBJECTS)
+        where = rng.choice(subjects())
+        place, subject = where if where is not None else (None, None)
         period = _period(rng)
         unknown_idx = rng.randrange(10)
         k = min(rng.choices((1, 2, 3, 4, 5, 6), weights=(30, 25, 20, 12, 8, 5))[0], n_sources)
@@ -249,6 +269,7 @@ def make_claims(n: int, seed: int = 0) -> list[ifx.Claim]:
                     metric=metric,
                     metric_phrase=phrase,
                     subject=subject,
+                    place=place,
                     period=p,
                     period_source=ifx.PeriodSource.EXPLICIT
                     if p is not None
@@ -279,6 +300,7 @@ def make_claims(n: int, seed: int = 0) -> list[ifx.Claim]:
                     metric=c.metric,
                     metric_phrase=c.metric_phrase,
                     subject=c.subject,
+                    place=c.place,
                     period=c.period,
                     period_source=c.period_source,
                     kind=c.kind,
