@@ -96,7 +96,7 @@ _SLASH_CODE = re.compile(r"/\d+/[^\W\d_]")  # "15/2023/ND-CP"
 _MARKER_END = re.compile(r"[.)]\s")  # "1. ", "2) "
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CLAUSE = re.compile(r"[,;:()،؛]")
-_CLAUSE_BREAK = re.compile(r"[,;:،؛]")
+_CLAUSE_END = re.compile(r"[,;:،؛]")  # what ends a clause for a period (no parentheses)
 _STRONG_BREAK = re.compile(r"[;:]")
 
 
@@ -1899,15 +1899,15 @@ def _period(
         # the period opens the next figure's clause: a clause break before it, none after
         opens_next = (
             after_p is not None
-            and bool(_CLAUSE_BREAK.search(gap))
-            and not _CLAUSE_BREAK.search(text, p.span.end, after_p)
+            and bool(_CLAUSE_END.search(gap))
+            and not _CLAUSE_END.search(text, p.span.end, after_p)
         )
         return not ctx.lex.compare_in.search(gap) and not opens_next
 
     after = [p for p in in_sent if d.end <= p.span.start]
     first = later.first_from(d.end)
     adjacent = [p for p in after if first is None or first >= p.span.start]
-    same_clause = adjacent and not _CLAUSE_BREAK.search(text, d.end, adjacent[0].span.start)
+    same_clause = adjacent and not _CLAUSE_END.search(text, d.end, adjacent[0].span.start)
     before = [p for p in in_sent if p.span.end <= d.start]
     if (
         adjacent
