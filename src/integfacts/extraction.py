@@ -223,7 +223,7 @@ class _Lex:
     change_down: _EndCue
     change_after: re.Pattern[str]
     compare_before: _Tail
-    superseded_before: re.Pattern[str]  # "from an earlier estimate of" right before a figure
+    superseded_before: _EndCue  # "from an earlier estimate of" right before a figure
     superseded_after: re.Pattern[str]  # "như ước tính trước đó" right after a figure
     compare_in: re.Pattern[str]
     rank_before: _Tail
@@ -361,11 +361,14 @@ def _lex(code: str) -> _Lex:
         if cl.get("change_down")
         else _never_cue(),
         compare_before=_Tail.of(cl["compare_before"]) if cl.get("compare_before") else never_tail,
-        superseded_before=re.compile(
-            rf"{_START}(?i:{_alt(cl['superseded_before'])})(?:\s+\w+)?\s*$"
+        superseded_before=_EndCue(
+            re.compile(rf"{_START}(?i:{_alt(cl['superseded_before'])})(?:\s+\w+)?\s*$"),
+            re.compile(
+                rf"\s*(?:\w+\s+)?(?i:{_alt(w[::-1] for w in cl['superseded_before'])}){_END}"
+            ),
         )
         if cl.get("superseded_before")
-        else _never(),
+        else _never_cue(),
         superseded_after=re.compile(rf"\s*(?i:{_alt(cl['superseded_after'])}){_END}")
         if cl.get("superseded_after")
         else _never(),
