@@ -87,7 +87,28 @@ class _Rules:
 
 
 def _alt(words: Iterable[str]) -> str:
-    return alternation(words).replace(r"\ ", rf"{_SP}+")
+    """Words (used case-insensitively) as a character trie, longest first; a space in a
+    word is any run of spaces. At each position the engine follows one branch per
+    character instead of trying every word."""
+    root: dict[str, Any] = {}
+    for w in {w.lower() for w in words if w}:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [
+            (rf"{_SP}+" if ch == " " else re.escape(ch)) + emit(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) or "(?!)"
 
 
 def _words(table: dict[str, Any], key: str) -> list[str]:
@@ -131,7 +152,8 @@ def _rules(code: str) -> _Rules:
     cue_words = [*nouns, *verbs, *ballot, *_words(nf, "clock_before")]
     bare = _words(raw.get("claims", {}), "points_bare")
     return _Rules(
-        digits=re.compile(starting_with(r"\d+(", "|".join(digit_parts))),
+        # only where a run of digits, "+" or "(" begins: every alternative starts there
+        digits=re.compile(rf"(?=[\d+(])(?<!\d)(?:{'|'.join(digit_parts)})"),
         cues=re.compile(
             starting_with(first_chars(cue_words), rf"{_START}(?:{'|'.join(cue_parts)})")
         )
