@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from integfacts._regex import alternation, first_chars, starting_with
+from integfacts._regex import alternation, first_chars
 from integfacts.languages import load
 from integfacts.numbers import Numeral
 
@@ -52,44 +52,59 @@ _PHONE_SHAPE = (
     r"|0\d{2,4}(?:[ .\-]\d{2,8}){1,5}"
     r"|0\d{8,11})"
 )
-_PHONE = rf"(?<![\w.,+\-]){_PHONE_SHAPE}(?!\w|[.,]\d)"
+_FIRST = r"[\d+(](?<!\d.)"
+"""The first character of a run of digits, of "+" or of "(": the digit pass consumes it
+first (then the regex engine skips every other position at C speed), and each of its
+alternatives goes on right after it, saying with a look-behind what it must have been."""
+_PHONE = (
+    r"(?<![\w.,+\-].)(?:(?<=\+)\d{1,3}(?:[ .\-]?\(\d{1,4}\))?(?:[ .\-]?\d{1,8}){1,5}"
+    r"|(?<=\()0\d{1,4}\)[ .\-]?\d{2,8}(?:[ .\-]\d{2,8}){0,4}"
+    r"|(?<=0)\d{2,4}(?:[ .\-]\d{2,8}){1,5}"
+    r"|(?<=0)\d{8,11})(?!\w|[.,]\d)"
+)
+""":data:`_PHONE_SHAPE` after its first character, not inside a longer number or word."""
 _GROUPS = r"\d{1,8}(?:[ .\-\u00a0]\d{1,8})*"
 """Digit groups after a phone cue ("1900 9095", "116 123", "115")."""
 _SEVERAL = r"\d{2,5}(?:[ .\-]\d{2,5})+"
 """Several groups: how a number after a verb ("call") shows it is a phone number."""
 
-_CODE_YEAR = r"(?<![\w/])\d{1,5}/\d{4}/(?=[^\W\d_])"
+_CODE_YEAR = r"(?<=\d)(?<![\w/].)\d{0,4}/\d{4}/(?=[^\W\d_])"
 """A document code with its year inside: "31/2021/ND-CP", "15/2020/NĐ-CP" (no period)."""
 
 _SCORE = (
-    rf"(?<![\w.,/:\-\u2013\u2014])(?P<sa>\d{{1,3}})(?P<sj>{_DASH}|{_SP}{_DASH}{_SP}|:)"
+    rf"(?<=\d)(?<![\w.,/:\-\u2013\u2014].)(?P<sa>\d{{0,2}})(?P<sj>{_DASH}|{_SP}{_DASH}{_SP}|:)"
     rf"(?P<sb>\d{{1,3}})(?:(?P=sj)(?P<sc>\d{{1,3}}))?(?![\w%/]|[.,:\-\u2013\u2014]\d)"
 )
 """Two or three small whole numbers joined by a dash or a colon: "2-1", "5-0-0", "3:1"."""
+
+
+_Mark = Callable[[int, int, str], None]
 
 
 @attrs.frozen
 class _Rules:
     """The compiled ``[not_figures]`` patterns of one language.
 
-    Two passes over a text: ``digits`` tries its alternatives only where a
-    digit, "+" or "(" stands (document codes, phone shapes, clock times,
-    scores), ``cues`` only where a cue word may start (phone, clock and
-    ballot cues with the number after them). Each alternative is a named
-    group: the match's ``lastgroup`` says which one matched.
+    Tried at each numeral, not over the whole text: ``digits`` where it
+    begins (document codes, phone shapes, clock times, scores); ``cue_tail``,
+    reversed, on the few characters before it, for a cue word (phone, clock
+    and ballot cues), then ``cues`` from that word on, for the number after it.
+    Each alternative is a named group: the match's ``lastgroup`` says which.
     """
 
     digits: re.Pattern[str]
     cues: re.Pattern[str] | None
+    cue_tail: re.Pattern[str] | None
     score_cue: re.Pattern[str] | None
     points: re.Pattern[str] | None
     after_number: re.Pattern[str]
 
 
-def _alt(words: Iterable[str]) -> str:
+def _alt(words: Iterable[str], *, first: bool = False) -> str:
     """Words (used case-insensitively) as a character trie, longest first; a space in a
     word is any run of spaces. At each position the engine follows one branch per
-    character instead of trying every word."""
+    character instead of trying every word. ``first``: the word's first character
+    is already consumed (a look-behind says which it was)."""
     root: dict[str, Any] = {}
     for w in {w.lower() for w in words if w}:
         node = root
@@ -97,9 +112,10 @@ def _alt(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any], top: bool = False) -> str:
         alts = [
-            (rf"{_SP}+" if ch == " " else re.escape(ch)) + emit(sub)
+            (rf"(?<={re.escape(ch)})" if top else rf"{_SP}+" if ch == " " else re.escape(ch))
+            + emit(sub)
             for ch, sub in sorted(node.items())
             if ch
         ]
@@ -108,7 +124,7 @@ def _alt(words: Iterable[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(root) or "(?!)"
+    return emit(root, first) or "(?!)"
 
 
 def _words(table: dict[str, Any], key: str) -> list[str]:
@@ -124,16 +140,15 @@ def _rules(code: str) -> _Rules:
     links = _words(nf, "phone_links")
     link = rf"(?:(?i:{_alt(links)}){_END}[\s:]*)?" if links else ""
     if nouns := _words(nf, "phone_before"):
-        cue_parts.append(
-            rf"(?i:{_alt(nouns)}){_END}[\s:.,]*{link}(?P<pn>\+?{_GROUPS}|{_PHONE_SHAPE})"
-        )
+        number = rf"(?P<pn>\+?{_GROUPS}|{_PHONE_SHAPE})"
+        cue_parts.append(rf"(?i:{_alt(nouns, first=True)}){_END}[\s:.,]*{link}{number}")
     if verbs := _words(nf, "phone_verbs"):
         # a verb takes a number that looks like a phone number, or ends the clause ("call
         # 112.", "call 112 for help"); "call 300 reservists" is a count
         after = _words(nf, "phone_after")
         then = rf"|{_SP}+(?i:{_alt(after)}){_END}" if after else ""
         cue_parts.append(
-            rf"(?i:{_alt(verbs)}){_END}[\s:]*{link}"
+            rf"(?i:{_alt(verbs, first=True)}){_END}[\s:]*{link}"
             rf"(?P<pv>{_PHONE_SHAPE}|{_SEVERAL}|\d{{3,6}}(?=\s*(?:[.,;!?)]|$){then}))(?!\w|[.,]\d)"
         )
     clock_cues, clock_digits = _clock_parts(nf)
@@ -144,21 +159,23 @@ def _rules(code: str) -> _Rules:
     joiners = _words(nf, "score_joiners")
     if joiners and score:  # "۲ بر ۱"
         digit_parts.append(
-            rf"(?P<sw>(?<![\w.,])\d{{1,3}}{_SP}+(?i:{_alt(joiners)}){_SP}+\d{{1,3}}(?![\w%]|[.,]\d))"
+            rf"(?P<sw>(?<=\d)(?<![\w.,].)\d{{0,2}}{_SP}+(?i:{_alt(joiners)}){_SP}+\d{{1,3}}(?![\w%]|[.,]\d))"
         )
     ballot = _words(nf, "ballot_before")
     if ballot:
-        cue_parts.append(rf"(?i:{_alt(ballot)}){_END}[\s:.]*(?P<bn>\d{{1,3}})(?!\d)")
+        cue_parts.append(rf"(?i:{_alt(ballot, first=True)}){_END}[\s:.]*(?P<bn>\d{{1,3}})(?!\d)")
     cue_words = [*nouns, *verbs, *ballot, *_words(nf, "clock_before")]
     bare = _words(raw.get("claims", {}), "points_bare")
+    # a cue word, a link and gaps before a numeral, read backwards from the numeral
+    rev_link = rf"(?:(?i:{_alt(w[::-1] for w in links)}){_END}[\s:.,]*)?" if links else ""
+    rev_cue = rf"[\s:.,]*{rev_link}(?i:{_alt(w[::-1] for w in cue_words)}){_END}"
     return _Rules(
-        # only where a run of digits, "+" or "(" begins: every alternative starts there
-        digits=re.compile(rf"(?=[\d+(])(?<!\d)(?:{'|'.join(digit_parts)})"),
-        cues=re.compile(
-            starting_with(first_chars(cue_words), rf"{_START}(?:{'|'.join(cue_parts)})")
-        )
+        digits=re.compile(rf"{_FIRST}(?:{'|'.join(digit_parts)})"),
+        # the first letter of a cue word at a word's start, then the rest of the word
+        cues=re.compile(rf"[{first_chars(cue_words)}](?<![^\W\d_].)(?:{'|'.join(cue_parts)})")
         if cue_parts
         else None,
+        cue_tail=re.compile(rev_cue) if cue_parts else None,
         score_cue=re.compile(rf"{_START}(?i:{_alt(score)}){_END}") if score else None,
         points=re.compile(rf"{_SP}(?i:{_alt(bare)}){_END}") if bare else None,
         after_number=re.compile(r"(?<!\d)\d+[ \u00a0]*$"),
@@ -183,25 +200,27 @@ def _clock_parts(nf: dict[str, Any]) -> tuple[list[str], list[str]]:
     mins = rf"(?:{_SP}?(?i:{_alt(minute)}){_END})?" if minute else ""
     follow = _words(nf, "clock_follow")
     then = rf"|{_SP}+(?i:{_alt(follow)}){_END}" if follow else ""
-    # "14 giờ 30", "8h30": the hour word, then the minutes
+    # "14 giờ 30", "8h30": the hour word, then the minutes (``rest``: after the first digit)
     with_hour = rf"{h}{_SP}?{hour_re}{_SP}?\d{{2}}(?!\d){mins}" if hour_re else None
+    rest = rf"\d?{_SP}?{hour_re}{_SP}?\d{{2}}(?!\d){mins}" if hour_re else None
     cues, digits = [], []
     if before:
         t = rf"{hm}" if hour_re is None else rf"(?:{with_hour}|{hm}(?:{_SP}?{hour_re}{_END})?)"
-        cues.append(rf"(?i:{_alt(before)}){_END}{_SP}+(?P<ct>{t})(?![\d.,]?\d)")
+        cues.append(rf"(?i:{_alt(before, first=True)}){_END}{_SP}+(?P<ct>{t})(?![\d.,]?\d)")
+    # the digit pass's alternatives go on after the first digit (see _FIRST)
+    lead = r"(?<=\d)(?<![\d.,].)"
     if after:
-        digits.append(rf"(?<![\d.,])(?P<ca>{hm}){_SP}?(?i:{_alt(after)})(?![^\W\d_])")
+        digits.append(
+            rf"{lead}(?P<ca>\d?(?:[.:]\d{{2}}(?!\d))?){_SP}?(?i:{_alt(after)})(?![^\W\d_])"
+        )
     if hour_re is not None:
         # without a cue, the minutes end the clause or lead to a date ("14 giờ 30 ngày
         # 12/3"); "24 giờ 20 người" is a duration and a count
         digits.append(
-            rf"(?<![\d.,])(?P<cm>{h}{hour_re}\d{{2}}(?!\d)"
-            rf"|{with_hour}(?={_SP}*(?:[,.;)]|$){then}))"
+            rf"{lead}(?P<cm>\d?{hour_re}\d{{2}}(?!\d)|{rest}(?={_SP}*(?:[,.;)]|$){then}))"
         )
         if dayparts:
-            digits.append(
-                rf"(?<![\d.,])(?P<cd>{h}{_SP}?{hour_re}){_SP}+(?i:{_alt(dayparts)}){_END}"
-            )
+            digits.append(rf"{lead}(?P<cd>\d?{_SP}?{hour_re}){_SP}+(?i:{_alt(dayparts)}){_END}")
     return cues, digits
 
 
@@ -245,51 +264,72 @@ def not_figures(text: str, numerals: Sequence[Numeral], code: str) -> dict[int, 
         for k in inside:
             out.setdefault(k, why)
 
-    for m in rules.digits.finditer(text):
-        g = m.lastgroup
-        if g == "code":
-            mark(m.start(), m.end() - 1, "identifier")
-        elif g == "phone":
-            mark(m.start(), m.end(), "phone")
-        elif g == "score":
-            nums = [m.group(k) for k in ("sa", "sb", "sc") if m.group(k) is not None]
-            colon = m.group("sj") == ":"
-            if colon and len(nums[1]) > 1:
-                continue  # "2:30" is a clock time; a score by a colon is "3:1"
-            # "a 5-0-0 record" is never a range or a date; "2-1" is a score by a score word
-            if (len(nums) == 3 and not colon) or _cued(rules.score_cue, text, *m.span()):
-                mark(m.start(), m.end(), "score")
-        elif g == "sw":
-            if _cued(rules.score_cue, text, *m.span()):
-                mark(m.start(), m.end(), "score")
-        elif g is not None:  # a clock time: "4.40 am", "14 giờ 30", "5 giờ sáng"
-            _clock(m.group(g), m.start(g), m.end(g), mark)
-    if rules.cues is not None:
-        for m in rules.cues.finditer(text):
-            g = m.lastgroup
-            if g in ("pn", "pv"):
-                mark(m.start(g), m.end(g), "phone")
-            elif g == "bn":
-                mark(m.start(g), m.end(g), "ballot")
-            elif g == "ct" and not rules.after_number.search(
-                text, max(0, m.start() - 12), m.start()
+    for k, num in enumerate(numerals):
+        if k in out:
+            continue
+        s, e = num.span.start, num.span.end
+        if not num.words:
+            a = s - 1 if s and text[s - 1] in "+(" else s
+            m = rules.digits.match(text, a)
+            if m is None and a != s:
+                m = rules.digits.match(text, s)
+            if m is not None:
+                _digits(text, m, rules, mark)
+            if k not in out and rules.cue_tail is not None:
+                tail = rules.cue_tail.match(text[max(0, a - _CUE_WINDOW) : a][::-1])
+                c = rules.cues.match(text, a - tail.end()) if tail and rules.cues else None
+                if c is not None:
+                    _cue(text, c, rules, mark)
+        if k not in out and rules.points is not None:
+            p = rules.points.match(text, e)
+            if (
+                p is not None
+                and _cued(rules.score_cue, text, s, p.end())
+                and not percent_near(text, s, p.end(), code)
             ):
-                # ("24 jam 10 orang": a cue word right after a number is its unit)
-                _clock(m.group(g), m.start(g), m.end(g), mark)
-    if rules.points is not None:
-        ends = [n.span.end for n in numerals]
-        for m in rules.points.finditer(text):
-            k = bisect.bisect_left(ends, m.start())
-            if k < len(numerals) and ends[k] == m.start():
-                a = numerals[k].span.start
-                if _cued(rules.score_cue, text, a, m.end()) and not percent_near(
-                    text, a, m.end(), code
-                ):
-                    mark(a, m.start(), "score")  # "trail by eight points"
+                mark(s, e, "score")  # "trail by eight points"
     return out
 
 
-def _clock(got: str, a: int, b: int, mark: Callable[[int, int, str], None]) -> None:
+_CUE_WINDOW = 40
+"""How far before a numeral its cue word may start ("the free helpline on 0800")."""
+
+
+def _digits(text: str, m: re.Match[str], rules: _Rules, mark: _Mark) -> None:
+    """Mark what a match of the digit pattern found (its ``lastgroup`` says what)."""
+    g = m.lastgroup
+    if g == "code":
+        mark(m.start(), m.end() - 1, "identifier")
+    elif g == "phone":
+        mark(m.start(), m.end(), "phone")
+    elif g == "score":
+        nums = [m.group(k) for k in ("sa", "sb", "sc") if m.group(k) is not None]
+        colon = m.group("sj") == ":"
+        if colon and len(nums[1]) > 1:
+            return  # "2:30" is a clock time; a score by a colon is "3:1"
+        # "a 5-0-0 record" is never a range or a date; "2-1" is a score by a score word
+        if (len(nums) == 3 and not colon) or _cued(rules.score_cue, text, *m.span()):
+            mark(m.start(), m.end(), "score")
+    elif g == "sw":
+        if _cued(rules.score_cue, text, *m.span()):
+            mark(m.start(), m.end(), "score")
+    elif g is not None:  # a clock time: "4.40 am", "14 giờ 30", "5 giờ sáng"
+        _clock(text[m.start() : m.end(g)], m.start(), m.end(g), mark)
+
+
+def _cue(text: str, c: re.Match[str], rules: _Rules, mark: _Mark) -> None:
+    """Mark the number after a cue word (a match of the cue pattern)."""
+    g = c.lastgroup
+    if g in ("pn", "pv"):
+        mark(c.start(g), c.end(g), "phone")
+    elif g == "bn":
+        mark(c.start(g), c.end(g), "ballot")
+    elif g == "ct" and not rules.after_number.search(text, max(0, c.start() - 12), c.start()):
+        # ("24 jam 10 orang": a cue word right after a number is its unit)
+        _clock(c.group(g), c.start(g), c.end(g), mark)
+
+
+def _clock(got: str, a: int, b: int, mark: _Mark) -> None:
     """Mark ``got`` (at ``a``-``b``) a clock time when its hour and minutes can be one."""
     digits = _DIGIT_RUN.findall(got)
     hour = int(digits[0])

@@ -22,7 +22,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Collection, Sequence
 from decimal import Decimal
@@ -34,8 +33,9 @@ from integfacts.numbers import Numeral
 
 __all__ = ["other_value", "reread"]
 
-_TOKEN = re.compile(r"(?=\d)(?<![\d.,])\d+(?:[.,]\d+)+")
-"""Digits with "." or "," between them (the only marks whose roles swap)."""
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+")
+"""Digits with "." or "," between them (the only marks whose roles swap), at the start
+of a numeral."""
 
 _STRONG = 3
 """The weight of a numeral only one convention can write: "1,234,567", "1,263.5"."""
@@ -95,17 +95,21 @@ def reread(
     if not (points or commas) or not numerals:
         return list(numerals), {}
     local = "." if points else ","
-    starts = [n.span.start for n in numerals]
     score = {".": 0, ",": 0}
     ambiguous: list[tuple[int, str]] = []
-    for m in _TOKEN.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k < 0 or k in skip or numerals[k].span.end < m.end():
+    for k, num in enumerate(numerals):
+        if k in skip:
+            continue
+        written = text[num.span.start : num.span.end]
+        if "," not in written and "." not in written:
+            continue
+        m = _TOKEN.match(written)
+        if m is None:
             continue
         got = _vote(m.group())
         if got is not None:
             score[got[0]] += got[1]
-        elif numerals[k].span.start == m.start() and _readings(m.group()) is not None:
+        elif _readings(m.group()) is not None:
             ambiguous.append((k, m.group()))
     convention = local
     other_mark = "," if local == "." else "."
