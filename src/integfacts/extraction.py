@@ -208,6 +208,40 @@ def _never_cue() -> _EndCue:
     return _EndCue(_never(), _never())
 
 
+@functools.cache
+def _digits_end_no_cue(code: str) -> bool:
+    """Whether no word of the language's ``[claims]`` or ``[numerals]`` tables ends with a
+    digit: then no cue but a currency can end a window that ends with one."""
+
+    def words(x: Any) -> Iterable[str]:
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield str(k)
+                if isinstance(v, dict | list):
+                    yield from words(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from (v,) if isinstance(v, str) else words(v)
+
+    raw = load(code).raw
+    tables = [raw.get("claims", {}), raw.get("numerals", {}), ["No.", "No"]]
+    return not any(w.rstrip(" \t\n:.")[-1:].isdigit() for w in words(tables))
+
+
+def _calm(ctx: _Ctx, window: str) -> str | None:
+    """``window`` when no cue but a currency can end it (after figures in number-dense
+    text: "... 6,7 12 "), else ``None``: the cue searches on it are skipped."""
+    end = window.rstrip()
+    while end[-1:] in (":", "."):
+        end = end[:-1].rstrip()
+    return window if (not end or end[-1].isdigit()) and _digits_end_no_cue(ctx.lang.code) else None
+
+
+def _ends(cue: _Tail | _EndCue, window: str, calm: str | None) -> _TailMatch | re.Match[str] | None:
+    """``cue.search(window)``, skipped on the calm window (where it cannot match)."""
+    return None if window is calm else cue.search(window)
+
+
 @attrs.frozen
 class _Lex:
     """Compiled cue patterns of one language (built once, on first use)."""
@@ -228,7 +262,7 @@ class _Lex:
     compare_in: re.Pattern[str]
     rank_before: _Tail
     ordinal_before: _Tail
-    ordinal_prefix: re.Pattern[str]
+    ordinal_prefix: _EndCue
     ordinal_suffix: re.Pattern[str]
     ident_before: _Tail
     range_joiner: re.Pattern[str]
@@ -380,11 +414,14 @@ def _lex(code: str) -> _Lex:
         else never,
         rank_before=_Tail.of(cl["rank_before"]) if cl.get("rank_before") else never_tail,
         ordinal_before=_Tail.of(cl["ordinal_before"]) if cl.get("ordinal_before") else never_tail,
-        ordinal_prefix=re.compile(
-            rf"{_START}(?i:{_alt(cl['ordinal_prefix'])})(?<=-)$|{_START}(?i:{_alt(cl['ordinal_prefix'])})\s+$"
+        ordinal_prefix=_EndCue(
+            re.compile(
+                rf"{_START}(?i:{_alt(cl['ordinal_prefix'])})(?<=-)$|{_START}(?i:{_alt(cl['ordinal_prefix'])})\s+$"
+            ),
+            re.compile(rf"\s*(?i:{_alt(w[::-1] for w in cl['ordinal_prefix'])}){_END}"),
         )
         if cl.get("ordinal_prefix")
-        else never,
+        else _never_cue(),
         ordinal_suffix=re.compile(rf"(?i:{_alt(per_suffix)}){_END}") if per_suffix else never,
         ident_before=_Tail(
             re.compile(
@@ -952,9 +989,10 @@ def _classify(
     glued_left = s > 0 and _GLUED.match(text, s - 1) and not num.words
     if glued_left and not lex.cur_before.search(before):
         return "name", None  # part of a name or code ("G20", "A320", "GMT+7")
-    if lex.ident_before.search(before):
+    calm = _calm(ctx, before)
+    if _ends(lex.ident_before, before, calm):
         return "identifier", None
-    if lex.time_before.search(before) and _CLOCK.match(text[s : e + 3]):
+    if _ends(lex.time_before, before, calm) and _CLOCK.match(text[s : e + 3]):
         return "time", None  # "pukul 08.30", "lúc 8h30"
     if _TIME.match(text, s) or (
         text[s - 1 : s] == ":" and _TIME_END.search(text, max(0, s - 4), s)
@@ -978,13 +1016,13 @@ def _classify(
         return "list_marker", None
     # ordinals and ranks
     suffix = lex.ordinal_suffix.match(text, e)
-    prefix = lex.ordinal_prefix.search(before)
-    if lex.ordinal_before.search(before):
+    prefix = _ends(lex.ordinal_prefix, before, calm)
+    if _ends(lex.ordinal_before, before, calm):
         return "ordinal", None
     if suffix or prefix:
         cue_end = prefix.start() if prefix else len(before)
         after_cue = lex.rank_after.match(text, suffix.end() if suffix else e)
-        if lex.rank_before.search(before[:cue_end]) or after_cue:
+        if _ends(lex.rank_before, before[:cue_end], calm) or after_cue:
             # the figure is the ordinal itself: "ke-5", "thứ 5", "5th"
             end = suffix.end() if suffix else e
             start = s - (len(before) - prefix.start()) if prefix else s
@@ -992,7 +1030,7 @@ def _classify(
         return "ordinal", None
     if is_name(text, s, e, words=num.words):
         return "name", None  # "World War Two", "the film Five Lives", "ASEAN-6"
-    if lex.rank_before.search(before) and not num.scaled:
+    if _ends(lex.rank_before, before, calm) and not num.scaled:
         # "peringkat 27", "رتبه ۵": a cardinal right after a rank word
         return "", _Draft(s, e, num.value, Decimal(0), [i], kind=ClaimKind.RANK)
     if _LETTER.match(text, e) and not num.words:
@@ -1112,11 +1150,12 @@ def _attach_units(
             d.unit, d.kind, d.end = "%", ClaimKind.PERCENT, pct.end()
     signed = False
     original = before
-    sg = lex.sign_before.search(before) if not d.is_range else None
+    calm = _calm(ctx, before)
+    sg = _ends(lex.sign_before, before, calm) if not d.is_range else None
     if sg:  # "-0.3%", "minus 5", "منفی ۰٫۳ درصد"
         signed = True
         before = take(sg)
-    pb = lex.percent_before.search(before) if d.unit is None else None
+    pb = _ends(lex.percent_before, before, calm) if d.unit is None else None
     if pb:  # "٪۷٫۶"
         d.unit, d.kind = "%", ClaimKind.PERCENT
         before = take(pb)
@@ -1138,11 +1177,11 @@ def _attach_units(
             before = take(sg)
     if signed:
         d.value = -d.value
-    rb = lex.range_before.search(before) if d.is_range else None
+    rb = _ends(lex.range_before, before, calm) if d.is_range else None
     if rb:  # "between $1 billion and $1.5 billion", "từ 60 đến 70"
         before = take(rb)
     # qualifier right before
-    q = lex.qual_before.search(before)
+    q = _ends(lex.qual_before, before, calm)
     if q:
         phrase = " ".join(q.group().replace("\u200c", " ").split()).casefold()
         qual = lex.qual_of.get(phrase)
@@ -1158,11 +1197,11 @@ def _attach_units(
             d.qualifier = qual
             before = take(q)
     # change: "naik 16,7%", "tăng 9,6%", "up 5%", "۱۶٫۷ درصد افزایش"
-    if lex.change_before.search(before) or lex.change_after.match(text, d.end):
+    if _ends(lex.change_before, before, calm) or lex.change_after.match(text, d.end):
         d.change = True
-    if signed and lex.change_before.search(original):
+    if signed and _ends(lex.change_before, original, calm):
         d.change = True  # "رشد منفی ۰٫۳ درصد": the sign word is part of the change cue
-    if lex.change_down.search(before) or lex.change_after_down.match(text, d.end):
+    if _ends(lex.change_down, before, calm) or lex.change_after_down.match(text, d.end):
         d.change = True
         if not signed:  # "down -0.3%" states the fall once
             d.value = -d.value  # a fall is a negative change
