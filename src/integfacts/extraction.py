@@ -1064,6 +1064,14 @@ def _classify(
         short = len(gap) <= _RANGE_GAP
         unit = lex.unit_gap.search(gap) if short else None
         joint = gap[: unit.start()] if unit else gap if short else ""
+        own = lex.cur_after.match(joint) if joint else None
+        if own is not None:  # "from 10 dollars to 20 dollars": each end names the currency
+            again = lex.cur_after.match(text, nxt.span.end)
+            same = (
+                again is not None
+                and again.group().strip().casefold() == own.group().strip().casefold()
+            )
+            joint = joint[own.end() :] if same else ""
         same_scale = not num.scaled or not nxt.scaled or num.scale == nxt.scale
         lower = num.value * nxt.scale if nxt.scaled and not num.scaled else num.value
         if (

@@ -771,7 +771,8 @@ def _scan_re(code: str) -> re.Pattern[str]:
     )
     # ".08 percent": a decimal mark the language may write without the zero
     leading = "".join(lang.raw.get("numerals", {}).get("leading_decimal", []))
-    lead = rf"(?:(?<=[\s(])[{re.escape(leading)}](?=\d))?" if leading else ""
+    # (at the start of the text too: ".08")
+    lead = rf"(?:(?<![^\s(])[{re.escape(leading)}](?=\d))?" if leading else ""
     pattern = (
         rf"(?<!\d)(?P<d>{lead}{digit}){after_digits}"
         rf"|(?<![^\W\d_])(?P<w>{article}{words_run})"
