@@ -848,6 +848,11 @@ def _iter_numerals(text: str, lang: Language) -> Iterator[Numeral]:
             yield from _numerals_in_match(norm, m.start(), m.end(), lang)
 
 
+_PLAIN: dict[tuple[str, str], tuple[Decimal, Decimal] | None] = {}
+"""(language, digits with separators) -> value and step: a figure repeated in a text is
+read once (at most :data:`_PLAIN_MAX` entries are kept)."""
+_PLAIN_MAX = 100_000
+_UNREAD = (_ZERO, _ZERO)
 _SMALL: dict[str, Decimal] = {}
 """Values of digit runs of up to four digits, shared (at most 11,110 of them): a
 number-dense text makes one Decimal per distinct run, not one per figure."""
@@ -860,11 +865,19 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
         return
     if _plain_re(lang.code).fullmatch(chunk):
         # digits and separators only ("6,7", "1.234,5"): what the grammar makes of one token
-        read = _parse_digits(chunk, lang)
-        if read is not None:
-            v, frac = read
-            step = _normalise(_TEN**-frac) if frac else _ZERO
-            yield Numeral(Span(start, end), _normalise(v), step, False, False, _ONE)
+        # (_parse_digits is a pure function of the token and the language: remembered)
+        key = (lang.code, chunk)
+        plain = _PLAIN.get(key, _UNREAD)
+        if plain is _UNREAD:
+            read = _parse_digits(chunk, lang)
+            plain = None
+            if read is not None:
+                v, frac = read
+                plain = (_normalise(v), _normalise(_TEN**-frac) if frac else _ZERO)
+            if len(_PLAIN) < _PLAIN_MAX:
+                _PLAIN[key] = plain
+        if plain is not None:
+            yield Numeral(Span(start, end), plain[0], plain[1], False, False, _ONE)
         return
     toks = _tokens(_fold_chars(chunk, lang), lang)
     if not toks:
