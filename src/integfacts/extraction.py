@@ -287,7 +287,7 @@ class _Lex:
     collective: frozenset[str]
     collective_next: re.Pattern[str]
     during: frozenset[str]
-    digits_only: frozenset[str]
+    qual_not_before: dict[str, re.Pattern[str]]
     cur_context: dict[str, re.Pattern[str]]
 
 
@@ -475,7 +475,10 @@ def _lex(code: str) -> _Lex:
             else r"[ \u00a0]+[^\W\d_]"
         ),
         during=frozenset(w.casefold() for w in cl.get("during", [])),
-        digits_only=frozenset(w.casefold() for w in cl.get("qualifiers_digits_only", [])),
+        qual_not_before={
+            " ".join(k.casefold().split()): re.compile(rf"[ \u00a0]+(?i:{_alt(v)}){_END}")
+            for k, v in cl.get("qualifier_not_before", {}).items()
+        },
         cur_context=context,
         dotted=frozenset(
             w.split()[-1].casefold()
@@ -1199,7 +1202,8 @@ def _attach_units(
             and time_word(text, d.end, grammar(ctx.lang.code), d.start) == "duration"
         ):
             return  # "over 24 hours": a preposition before a duration, no qualifier
-        if phrase in lex.digits_only and d.words and not scaled:
+        nb = lex.qual_not_before.get(phrase)
+        if nb is not None and d.unit is None and nb.match(text, d.end):
             qual = None  # "trên sáu hệ thống" (on six systems), not "more than six"
         if qual is not None:
             d.qualifier = qual
