@@ -13,8 +13,9 @@ flat). Inputs:
 - ``stream``: the dense text read with :func:`integfacts.iter_claims`, claims
   consumed as they come: memory should not grow with the text.
 
-Run: ``python bench/bench_dense.py [--sizes 0.25,0.5,1] [--alnum-sizes 1.25,2.5,5]``
-(sizes in MB; ``python bench/run.py dense``).
+Run: ``python bench/bench_dense.py [--sizes 0.25,0.5,1] [--alnum-sizes 1.25,2.5,5]
+[--stream-sizes 0.5,1,2]`` (sizes in MB; ``python bench/run.py dense``). Streaming
+sizes start above one block (200,000 characters).
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def bench(
     sizes: Sequence[float] = (0.25, 0.5, 1.0),
     alnum_sizes: Sequence[float] = (1.25, 2.5, 5.0),
     kinds: Sequence[str] = ("dense", "ones", "alnum", "stream"),
+    stream_sizes: Sequence[float] = (0.5, 1.0, 2.0),
 ) -> common.Section:
     """Every input at every size; one table."""
     sec = common.Section(
@@ -106,7 +108,8 @@ def bench(
     sec.data["dense"] = {}
     for kind in kinds:
         rows = []
-        for mb in alnum_sizes if kind == "alnum" else sizes:
+        by_kind = {"alnum": alnum_sizes, "stream": stream_sizes}
+        for mb in by_kind.get(kind, sizes):
             common.note(f"dense: {kind} {mb} MB")
             r = run_one(kind, mb)
             rows.append(r)
@@ -139,8 +142,9 @@ def bench(
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sizes", default="0.25,0.5,1", help="MB, for dense, ones and stream")
+    ap.add_argument("--sizes", default="0.25,0.5,1", help="MB, for dense and ones")
     ap.add_argument("--alnum-sizes", default="1.25,2.5,5", help="MB, for alnum")
+    ap.add_argument("--stream-sizes", default="0.5,1,2", help="MB, for stream (blocks of 0.2)")
     ap.add_argument("--kinds", default="dense,ones,alnum,stream")
     ap.add_argument("--clock", choices=sorted(common.CLOCKS), default="cpu")
     ap.add_argument("--child", nargs=2, metavar=("KIND", "MB"), help=argparse.SUPPRESS)
@@ -154,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         [float(s) for s in args.sizes.split(",")],
         [float(s) for s in args.alnum_sizes.split(",")],
         args.kinds.split(","),
+        [float(s) for s in args.stream_sizes.split(",")],
     )
     sec.notes.append(f"whole run {time.perf_counter() - started:.0f} s wall-clock")
     print(sec.render())

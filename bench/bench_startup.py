@@ -153,10 +153,13 @@ def bench(repeat: int = 7) -> list[common.Section]:
         ],
     )
     data: dict[str, float] = {}
+    inner_ms: dict[str, float] = {}
 
     def add(label: str, walls: Sequence[float], inner: Sequence[float] | None = None) -> None:
         med = statistics.median(walls) * 1000
         data[label] = med
+        if inner:
+            inner_ms[label] = statistics.median(inner) * 1000
         sec.rows.append(
             [
                 label,
@@ -193,6 +196,7 @@ def bench(repeat: int = 7) -> list[common.Section]:
         + f" ({cli[0][2]} bytes)"
     )
     sec.data["startup_ms"] = data
+    sec.data["startup_inner_ms"] = inner_ms
     imports = common.Section(
         "costliest imports for import + first extract() (python -X importtime, one run)",
         ["module (imported by the script)", "cumulative ms"],

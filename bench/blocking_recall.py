@@ -19,11 +19,13 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _common as common
 from synth_claims import make_claims
 
 import integfacts as ifx
@@ -58,12 +60,9 @@ def exhaustive_pairs(claims: list[ifx.Claim]) -> set[tuple[int, int]]:
     return out
 
 
-def main() -> None:
-    """Print exhaustive pairs, kept pairs and the recall."""
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--claims", type=int, default=10_000)
-    args = ap.parse_args()
-    claims = make_claims(args.claims)
+def measure(n: int) -> dict[str, Any]:
+    """Exhaustive and kept pairs of ``make_claims(n)``, and the recalls."""
+    claims = make_claims(n)
     t0 = time.perf_counter()
     want = exhaustive_pairs(claims)
     t_exh = time.perf_counter() - t0
@@ -75,19 +74,59 @@ def main() -> None:
     for f in report.findings:
         ids = sorted(index[id(c)] for c in f.claims)
         kept.update(p for p in itertools.combinations(ids, 2) if p in want)
-    print(f"claims             {len(claims):,}")
-    print(f"exhaustive pairs   {len(want):,} (found in {t_exh:.1f} s)")
-    print(f"kept by blocking   {len(kept):,} (reconcile {t_rec:.1f} s)")
-    print(f"recall             {len(kept) / len(want):.4f}" if want else "recall  n/a")
     # pairs whose periods are not disjoint: the ones a reader would compare
     comparable = {
         (i, j)
         for i, j in want
         if _key_relation(_claim_key(claims[i]), _claim_key(claims[j])) != "disjoint"
     }
-    if comparable:
-        print(f"comparable pairs   {len(comparable):,} (periods equal, overlapping or unknown)")
-        print(f"recall on those    {len(kept & comparable) / len(comparable):.4f}")
+    return {
+        "claims": len(claims),
+        "exhaustive": len(want),
+        "kept": len(kept),
+        "recall": len(kept) / len(want) if want else None,
+        "comparable": len(comparable),
+        "recall_comparable": len(kept & comparable) / len(comparable) if comparable else None,
+        "exhaustive_s": t_exh,
+        "reconcile_s": t_rec,
+    }
+
+
+def bench(n: int = 100_000) -> common.Section:
+    """The recall table of one size (``python bench/run.py recall``)."""
+    r = measure(n)
+    sec = common.Section(
+        f"blocking recall on {n:,} synthetic claims (synth_claims)",
+        ["pairs", "exhaustive", "kept by reconcile", "recall"],
+        notes=[
+            "exhaustive: every pair of claims from different sources with the same dimension"
+            " and subject whose metrics match (concept key, or fuzzy phrase in one language)",
+            "comparable: of those, the pairs whose periods are equal, overlapping or unknown;"
+            " goal (issue 15): recall >= 99% on them",
+        ],
+    )
+    sec.rows.append(["all", f"{r['exhaustive']:,}", f"{r['kept']:,}", _pct(r["recall"])])
+    sec.rows.append(["comparable", f"{r['comparable']:,}", "", _pct(r["recall_comparable"])])
+    sec.data["recall"] = r
+    return sec
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x * 100:.2f} %"
+
+
+def main() -> None:
+    """Print exhaustive pairs, kept pairs and the recall."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--claims", type=int, default=10_000)
+    args = ap.parse_args()
+    r = measure(args.claims)
+    print(f"claims             {r['claims']:,}")
+    print(f"exhaustive pairs   {r['exhaustive']:,} (found in {r['exhaustive_s']:.1f} s)")
+    print(f"kept by blocking   {r['kept']:,} (reconcile {r['reconcile_s']:.1f} s)")
+    print(f"recall             {_pct(r['recall'])}")
+    print(f"comparable pairs   {r['comparable']:,} (periods equal, overlapping or unknown)")
+    print(f"recall on those    {_pct(r['recall_comparable'])}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _common as common
 from synth_docs import make_documents
 
 import integfacts as ifx
@@ -80,6 +81,31 @@ def run(n_docs: int, workers: int = 2, partitions: int = 64, check: bool = False
         out["single_s"] = time.perf_counter() - t0
         out["identical"] = single.to_json() == report.to_json()
     return out
+
+
+def bench(n_docs: int = 100_000, check: bool = True, workers: int = 2) -> common.Section:
+    """The cluster run as a table (``python bench/run.py dask``)."""
+    r = run(n_docs, workers, 64, check)
+    sec = common.Section(
+        f"Dask LocalCluster: {n_docs:,} varied documents, {workers} workers",
+        ["figure", "value"],
+        notes=[
+            "documents from synth_docs.make_documents (no two alike); goal (issue 15): worker"
+            f" peak memory within {MEMORY_GOAL}x of each other, the report identical to one"
+            " process (Report.to_json)",
+        ],
+    )
+    sec.rows.append(["documents", f"{r['docs']:,} ({r['kb'] / 1000:.1f} MB)"])
+    sec.rows.append(["claims / findings", f"{r['claims']:,} / {r['findings']:,}"])
+    sec.rows.append(["wall time on the cluster", f"{r['wall_s']:.1f} s"])
+    for addr, mb in r["rss_mb"].items():
+        sec.rows.append([f"peak RSS {addr}", f"{mb:,.0f} MiB"])
+    sec.rows.append(["largest / smallest worker", f"{r['rss_ratio']:.2f}"])
+    if "identical" in r:
+        same = "identical" if r["identical"] else "DIFFERENT"
+        sec.rows.append(["one process", f"{r['single_s']:.1f} s, report {same}"])
+    sec.data["dask"] = r
+    return sec
 
 
 def main(argv: Sequence[str] | None = None) -> int:
