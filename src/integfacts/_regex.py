@@ -6,13 +6,42 @@ import array
 import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 
-__all__ = ["alternation", "first_chars", "starting_with"]
+__all__ = ["alternation", "first_chars", "starting_with", "trie"]
 
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first ("seratus" before "se")."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def trie(words: Iterable[str]) -> str:
+    """The same alternation as :func:`alternation`, as a character trie.
+
+    At each position the engine follows one branch per character instead of
+    trying every word in turn (a case-insensitive list of fifty number words
+    costs fifty attempts where a word starts); the longest word still comes
+    first, and a shorter one is tried when the rest of the pattern fails.
+    ``""`` for no words.
+    """
+    root: dict[str, Any] = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 @functools.cache

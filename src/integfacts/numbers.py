@@ -31,7 +31,7 @@ from decimal import Decimal
 
 import attrs
 
-from integfacts._regex import alternation, first_chars, starting_with
+from integfacts._regex import alternation, first_chars, starting_with, trie
 from integfacts.languages import Language, load
 from integfacts.model import Span
 
@@ -740,8 +740,10 @@ def _scan_re(code: str) -> re.Pattern[str]:
     abbrev = alt(set(lang.abbreviations)) or "(?!)"
     end = r"(?![^\W\d_])"
     gap = r"[ \t\u00a0\u202f\u2009\u200c-]{1,3}"
-    word = rf"(?i:{alt(num_words)}){end}"
-    glue_word = rf"(?i:{alt(glue)}){end}" if glue else "(?!)"
+    # number words as tries: each followed by a word end, so a shorter word is tried only
+    # when the longer one fails, as in a longest-first alternation
+    word = rf"(?i:{trie(num_words)}){end}"
+    glue_word = rf"(?i:{trie(glue)}){end}" if glue else "(?!)"
     a_word = alt(set(lang.one_before_multiplier))
     # "a million", "half a million", "one and a half": the article before a scale or fraction
     a_next = set(scale_words) | {w for w, v in lang.values.items() if v < 1}
@@ -752,7 +754,7 @@ def _scan_re(code: str) -> re.Pattern[str]:
         joined = rf"|{glue_word}{gap}{digit}"
     words_run = rf"{word}(?:{gap}(?:(?:{glue_word}{gap})?{article}{word}{joined}))*"
     scale = (
-        rf"(?:(?i:{alt(scale_words)}){end}|(?:{abbrev}){end})"
+        rf"(?:(?i:{trie(scale_words)}){end}|(?:{abbrev}){end})"
         if scale_words
         else rf"(?:{abbrev}){end}"
     )
