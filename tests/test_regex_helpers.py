@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from integfacts._regex import alternation, first_chars, starting_with
+from integfacts._regex import alternation, first_chars, starting_with, trie
 
 WORDS = ["kilo", "seratus", "Ünf", "ıssız", "straße", "đồng", "هزار", "a", "sixty-one"]
 ALPHABET = "kKsSſüÜıIİaA đĐồ هزار ßtr-eo1x.\u200c"
@@ -27,3 +27,17 @@ def test_first_chars_follow_the_regex_engine_case_folding() -> None:
     assert set(re.findall(f"[{chars}]", "kKsSſ\u212a")) == set("kKsSſ\u212a")
     assert first_chars(["kilo"], ignorecase=False) == "k"
     assert first_chars([]) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=ALPHABET, max_size=60),
+    words=st.sets(st.sampled_from([*WORDS, "kil", "ki", "sera", "tratus"])),
+)
+def test_trie_matches_as_the_alternation(text: str, words: set[str]) -> None:
+    """Followed by a word end, the trie of words matches what the longest-first list does."""
+    if not words:
+        return
+    alt = re.compile(rf"(?i:{alternation(words)})(?![^\W\d_])")
+    tri = re.compile(rf"(?i:{trie(words)})(?![^\W\d_])")
+    assert [m.span() for m in tri.finditer(text)] == [m.span() for m in alt.finditer(text)]
