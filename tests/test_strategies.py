@@ -258,17 +258,20 @@ class TestDocuments:
         doc, figs = data.draw(documents(lang, figures=st.integers(1, 3)), label="document")
         one_paragraph = "\n" not in doc.text
         years: list[int | object] = []  # every year stated so far
-        by_metric: dict[str | None, int | object] = {}  # the last year stated per metric
+        by_metric: dict[str | None, int | object] = {}  # the latest year stated per metric
         for f, cs in _claims_by_figure(doc, figs):
             where = f"in {f.sentence.slice(doc.text)!r}"
             value_bug = _buggy(f, lang, doc.text, KNOWN_VALUE_BUGS)
             if f.year is not None:
                 # a figure a known bug spoils may have swallowed its year too
                 years.append(_UNKNOWN if value_bug else f.year)
-                by_metric[f.metric] = years[-1]
+                # an earlier year looks back: it does not move the metric's frame
+                before = by_metric.get(f.metric)
+                if not isinstance(before, int) or not isinstance(f.year, int) or f.year >= before:
+                    by_metric[f.metric] = years[-1]
             # the year a figure without its own inherits: the last one in its
             # paragraph; across paragraphs, the story's one year so far, else the
-            # last year stated for its metric
+            # latest year stated for its metric
             last_year: int | object | None
             if f.year is not None or one_paragraph or len(set(years)) == 1:
                 last_year = years[-1] if years else None

@@ -1376,7 +1376,8 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods)
     claims: list[Claim] = []
-    metric_periods: dict[str, Period] = {}  # the first period stated for each metric
+    # the first and the last period stated for each metric
+    metric_periods: dict[str, tuple[Period, Period]] = {}
     taken: set[int] = set()  # concept mentions a figure before already took from its right
     para = _ParagraphStarts(text)
     para_at = -1
@@ -1443,11 +1444,21 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
                 mention = pindex.last_before(d.start)
                 here_too = mention is not None and mention.span.start >= para.at(d.start)
                 if not here_too and not pindex.one_frame_before(d.start):
-                    period = metric_periods.get(metric) if metric else None
+                    period = _frame(metric_periods.get(metric)) if metric else None
                     if period is None:
                         psrc = PeriodSource.NONE
-            if psrc is PeriodSource.EXPLICIT and period is not None and metric:
-                metric_periods.setdefault(metric, period)  # the first: its frame
+            if (
+                psrc is PeriodSource.EXPLICIT
+                and period is not None
+                and metric
+                and not ctx.lex.compare_in.search(text, max(prev_end, d.start - 40), d.start)
+            ):
+                # a later period moves the story on; an earlier one ("inflation in
+                # Shahrivar was 45.3%") or a figure compared with ("up from 45.3%")
+                # looks back, and governs nothing after it
+                head, last = metric_periods.get(metric, (period, period))
+                if last.end is None or period.end is None or period.end >= last.end:
+                    metric_periods[metric] = (head, period)
             as_of = None
             if period is not None and period.start is not None and period.start == period.end:
                 as_of = period.start  # stated for one day: true as of that day
@@ -1634,6 +1645,25 @@ def _metric(
     if key2 is not None and ((allowed is not None and key2 not in allowed) or key2 in only):
         key2 = None  # "Lao Cai province accounted for 15": the province is not what 15 counts
     return key2, phrase, None
+
+
+def _frame(stated: tuple[Period, Period] | None) -> Period | None:
+    """The period a later paragraph's figure of a metric inherits: the last one stated
+    for it, unless that lies inside the first ("the first ten months ... October alone":
+    an aside within the story's frame, which governs what follows)."""
+    if stated is None:
+        return None
+    first, last = stated
+    inside = (
+        first.start is not None
+        and first.end is not None
+        and last.start is not None
+        and last.end is not None
+        and first.start <= last.start
+        and last.end <= first.end
+        and (first.start, first.end) != (last.start, last.end)
+    )
+    return first if inside else last
 
 
 def _superseded(ctx: _Ctx, d: _Draft, sent: Span) -> bool:
