@@ -30,7 +30,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from integfacts._regex import alternation, first_chars, starting_with
+from integfacts._regex import alternation, first_chars, starting_with, trie
 from integfacts.concepts import Lexicon, lexicon_for
 from integfacts.gazetteer import ancestors, country_of, display_name
 from integfacts.gazetteer import find_places as gazetteer_places
@@ -436,7 +436,7 @@ def _lex(code: str) -> _Lex:
             rf"{_END})\s*"
         ),
         range_before=_Tail.of(cl["range_before"]) if cl.get("range_before") else never_tail,
-        multiples=re.compile(starting_with(first_chars(mult), rf"{_START}(?i:{_alt(mult)}){_END}"))
+        multiples=re.compile(starting_with(first_chars(mult), rf"{_START}(?i:{trie(mult)}){_END}"))
         if mult
         else never,
         mult_of=mult,
@@ -445,7 +445,7 @@ def _lex(code: str) -> _Lex:
         if cl.get("rank_after")
         else never,
         ordinal_words=re.compile(
-            starting_with(first_chars(ordinals), rf"{_START}(?i:{_alt(ordinals)}){_END}")
+            starting_with(first_chars(ordinals), rf"{_START}(?i:{trie(ordinals)}){_END}")
         )
         if ordinals
         else never,
