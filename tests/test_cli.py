@@ -706,3 +706,25 @@ class TestExtractFormats:
         (claim,) = ifx.extract(text, lang="en")
         assert render.value_label(claim) in run.stdout  # "more than 3,000"
         assert render.period_label(claim) in run.stdout  # "2021–2025", as in reasons
+
+
+class TestExtractTable:
+    """The extract table fits the terminal and names files without cutting them blindly."""
+
+    @pytest.mark.parametrize("columns", [200, 110, 80, 60, 40])
+    def test_fits_the_terminal(self, columns: int) -> None:
+        run = _cli("extract", "seeds/", env=_env(COLUMNS=str(columns)))
+        assert run.returncode == 0, run.stderr
+        lines = run.stdout.splitlines()
+        assert len(lines) > 10
+        assert max(len(line) for line in lines) <= max(columns, 138)
+        if columns < 138:
+            assert max(len(line) for line in lines) <= columns
+
+    def test_file_names_keep_their_start_and_extension(self) -> None:
+        assert cli._short_name("000_bfae056a32c5a2fe.txt", 12) == "000_bf…e.txt"
+        short = cli._short_name("article_en_2025.txt", 10)
+        assert len(short) == 10
+        assert short.startswith("arti")
+        assert short.endswith(".txt")
+        assert cli._short_name("a.txt", 10) == "a.txt"

@@ -613,28 +613,56 @@ def _rates(pairs: Sequence[str] | None) -> dict[str, Any] | None:
 
 
 _TABLE_COLUMNS = (
-    ("file", 10),
-    ("text", 34),
-    ("value", 18),
-    ("unit", 4),
-    ("qualifier", 9),
-    ("metric", 22),
-    ("period", 21),
+    ("file", 16, 6),
+    ("text", 34, 8),
+    ("value", 20, 8),
+    ("metric", 22, 7),
+    ("period", 21, 9),
+    ("qualifier", 9, 9),
+    ("unit", 4, 4),
 )
-"""Columns of ``integfacts extract`` (table) and their widths at 130 columns and more."""
+"""Columns of ``integfacts extract`` (table): name, width when there is room, least width."""
+
+_FIRST_WIDTHS = {"value": 16, "metric": 16, "period": 12, "file": 12, "text": 16}
+"""On a narrow terminal, the room each column gets before the text takes the rest."""
 
 
 def _table_columns(width: int | None) -> list[tuple[str, int]]:
-    """The table's columns; on a narrower terminal the text and metric columns shrink."""
+    """The table's columns and widths, fitting ``width`` (``None``: every column, full width).
+
+    On a terminal narrower than the full table the unit and qualifier columns
+    are left out (the value says both in words), and the period too when even
+    the least widths do not fit; the value, metric, period and file get room
+    first, then the text.
+    """
     cols = list(_TABLE_COLUMNS)
-    full = sum(w for _, w in cols) + 2 * (len(cols) - 1)
-    if width is None or width >= full:
-        return cols
-    fixed = full - 34 - 22
-    room = max(24, width - fixed)
-    text = max(12, room * 34 // 56)
-    sizes = {"text": text, "metric": max(10, room - text)}
-    return [(name, sizes.get(name, w)) for name, w in cols]
+
+    def total(cs: Sequence[tuple[str, int, int]], *, least: bool) -> int:
+        return sum(c[2] if least else c[1] for c in cs) + 2 * (len(cs) - 1)
+
+    if width is None or total(cols, least=False) <= width:
+        return [(name, full) for name, full, _ in cols]
+    cols = [c for c in cols if c[0] not in ("unit", "qualifier")]
+    if total(cols, least=True) > width:
+        cols = [c for c in cols if c[0] != "period"]
+    room = width - 2 * (len(cols) - 1)
+    sizes = {name: least for name, _, least in cols}
+    full = {name: f for name, f, _ in cols}
+    for goal in (_FIRST_WIDTHS, full):
+        for name in list(sizes):
+            spare = room - sum(sizes.values())
+            have = sizes[name]
+            want = min(goal.get(name, have), full[name])
+            sizes[name] = have + max(0, min(want - have, spare))
+    return [(name, sizes[name]) for name, _, _ in cols]
+
+
+def _short_name(name: str, width: int) -> str:
+    """A file name in ``width`` characters: its start and its end (the extension) kept."""
+    if len(name) <= width:
+        return name
+    tail = min(len(name), max(1, (width - 1) // 2))
+    return name[: width - 1 - tail] + "…" + name[-tail:]
 
 
 def _print_table(
@@ -648,10 +676,11 @@ def _print_table(
     from integfacts.report import period_label, value_label  # noqa: PLC0415
 
     cols = _table_columns(width)
-    out.write("  ".join(name.ljust(w) for name, w in cols).rstrip() + "\n")
+    widths = dict(cols)
+    out.write("  ".join(_fit(name, w) for name, w in cols).rstrip() + "\n")
     for r, c in zip(rows, claims, strict=True):
         vals = {
-            "file": Path(r["file"]).name[:10],
+            "file": _short_name(Path(r["file"]).name, widths["file"]),
             "text": r["text"].replace("\n", " "),
             "value": value_label(c),
             "unit": r["unit"] or "",

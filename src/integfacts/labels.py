@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["source_label"]
+__all__ = ["SOURCE_WIDTH", "source_label"]
+
+SOURCE_WIDTH = 36
+"""How long a source label is in the findings' reasons and, room permitting, in the
+report tables: one width, so a reader matches the two by eye."""
 
 
 _SEP = "-_.~+,"

@@ -511,16 +511,16 @@ class Finding:
         return tuple(tuple(self.claims[i] for i in side) for side in self.sides)
 
 
-def short_source(source: str, width: int = 32) -> str:
+def short_source(source: str, width: int | None = None) -> str:
     """A short label for a source: the host and the end of a URL, else the text.
 
     Example:
         >>> short_source("https://baodanang.vn/xay-dung-da-nang-3303725.html")
         'baodanang.vn/…-nang-3303725.html'
     """
-    from integfacts.labels import source_label  # noqa: PLC0415 - loaded on first use
+    from integfacts.labels import SOURCE_WIDTH, source_label  # noqa: PLC0415 - on first use
 
-    return source_label(source, width)
+    return source_label(source, SOURCE_WIDTH if width is None else width)
 
 
 @attrs.frozen

@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
-from integfacts.labels import _clip, _web_url, source_label
+from integfacts.labels import SOURCE_WIDTH, _clip, _web_url, source_label
 from integfacts.model import (
     Claim,
     ClaimKind,
@@ -479,7 +479,7 @@ def _longest_word(texts: Iterable[str]) -> int:
     return max((len(w) for t in texts for w in t.split()), default=0)
 
 
-_CAPS = (36, 40, 28, 24)
+_CAPS = (SOURCE_WIDTH, 40, 28, 24)
 """The widest the source, figure, value and last columns grow."""
 
 _COMFORTABLE = (28, 14, 12, 10)
