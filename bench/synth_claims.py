@@ -52,57 +52,48 @@ def subjects() -> tuple[tuple[str, str] | None, ...]:
     return (*((p, display_name(p)) for p in places), *([None] * (len(places) // 14)))
 
 
-UNKNOWN: dict[str, tuple[str, ...]] = {
-    "en": (
-        "hospital beds",
-        "hospital bed",
-        "new schools",
-        "school buildings",
-        "km of roads",
-        "kilometres of road",
-        "metro lines",
-        "electric buses",
-        "social housing units",
-        "hectares of forest",
-    ),
-    "id": (
-        "tempat tidur rumah sakit",
-        "sekolah baru",
-        "gedung sekolah",
-        "km jalan",
-        "kilometer jalan",
-        "jalur metro",
-        "bus listrik",
-        "unit rumah sosial",
-        "hektar hutan",
-        "hektare hutan",
-    ),
-    "vi": (
-        "giường bệnh",
-        "giường bệnh viện",
-        "trường học mới",
-        "km đường",
-        "tuyến metro",
-        "xe buýt điện",
-        "căn nhà ở xã hội",
-        "héc ta rừng",
-        "ha rừng",
-        "phòng học",
-    ),
-    "fa": (
-        "تخت بیمارستانی",
-        "تخت بیمارستان",
-        "مدرسه جدید",
-        "کیلومتر جاده",
-        "خط مترو",
-        "اتوبوس برقی",
-        "واحد مسکن اجتماعی",
-        "هکتار جنگل",
-        "کلاس درس",
-        "مدارس جدید",
-    ),
-}
-"""Metric phrases no concept vocabulary knows (with near-duplicates for fuzzy clustering)."""
+UNKNOWN: tuple[dict[str, tuple[str, ...]], ...] = (
+    {
+        "en": ("hospital beds", "hospital bed"),
+        "id": ("tempat tidur rumah sakit", "tempat tidur rs"),
+        "vi": ("giường bệnh", "giường bệnh viện"),
+        "fa": ("تخت بیمارستانی", "تخت بیمارستان"),
+    },
+    {
+        "en": ("new schools", "new school buildings"),
+        "id": ("sekolah baru", "gedung sekolah baru"),
+        "vi": ("trường học mới", "trường mới"),
+        "fa": ("مدرسه جدید", "مدارس جدید"),
+    },
+    {
+        "en": ("km of roads", "kilometres of road"),
+        "id": ("km jalan", "kilometer jalan"),
+        "vi": ("km đường", "km đường bộ"),
+        "fa": ("کیلومتر جاده", "کیلومتر راه"),
+    },
+    {"en": ("metro lines",), "id": ("jalur metro",), "vi": ("tuyến metro",), "fa": ("خط مترو",)},
+    {
+        "en": ("electric buses", "electric bus"),
+        "id": ("bus listrik",),
+        "vi": ("xe buýt điện",),
+        "fa": ("اتوبوس برقی",),
+    },
+    {
+        "en": ("social housing units",),
+        "id": ("unit rumah sosial",),
+        "vi": ("căn nhà ở xã hội",),
+        "fa": ("واحد مسکن اجتماعی",),
+    },
+    {
+        "en": ("hectares of forest",),
+        "id": ("hektar hutan", "hektare hutan"),
+        "vi": ("héc ta rừng", "ha rừng"),
+        "fa": ("هکتار جنگل",),
+    },
+    {"en": ("classrooms",), "id": ("ruang kelas",), "vi": ("phòng học",), "fa": ("کلاس درس",)},
+)
+"""Metric phrases no concept vocabulary knows: one thing per entry in every language, with
+near-duplicates for fuzzy clustering (reconciliation matches them within a language only)."""
 
 LANG_CODES = ("en", "id", "vi", "fa")
 _PERIOD_YEARS = tuple(range(2012, 2026))
@@ -245,7 +236,7 @@ def make_claims(n: int, seed: int = 0) -> list[ifx.Claim]:
         where = rng.choice(subjects())
         place, subject = where if where is not None else (None, None)
         period = _period(rng)
-        unknown_idx = rng.randrange(10)
+        unknown_idx = rng.randrange(len(UNKNOWN))
         k = min(rng.choices((1, 2, 3, 4, 5, 6), weights=(30, 25, 20, 12, 8, 5))[0], n_sources)
         for src in rng.sample(sources, k):
             lang = src_lang[src]
@@ -255,7 +246,7 @@ def make_claims(n: int, seed: int = 0) -> list[ifx.Claim]:
             if metric is not None:
                 phrase = rng.choice(terms[metric].get(lang) or terms[metric]["en"]).casefold()
             else:
-                phrase = UNKNOWN[lang][unknown_idx]
+                phrase = rng.choice(UNKNOWN[unknown_idx][lang])
             start = positions[src]
             figure = f"{v:,}" + (f" {unit}" if unit else "")
             positions[src] = start + len(figure) + 40
