@@ -38,6 +38,42 @@ CORPUS = ROOT / "tests" / "corpus"
 LANGS: tuple[str, ...] = ("en", "id", "vi", "fa")
 
 
+# ------------------------------------------------------------------- memory
+
+
+def _status_mb(field: str) -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process in MB (``VmRSS``; NaN off Linux)."""
+    got = _status_mb("VmRSS")
+    return float("nan") if got is None else got
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MB.
+
+    ``VmHWM`` on Linux: it starts afresh when a program is executed, where
+    ``getrusage``'s ``ru_maxrss`` keeps the peak of the process that forked it (a
+    benchmark child started by a large ``run.py`` would report the parent's size).
+    Elsewhere ``ru_maxrss``.
+    """
+    got = _status_mb("VmHWM")
+    if got is not None:
+        return got
+    import resource  # noqa: PLC0415 - Unix only
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 # ------------------------------------------------------------------ results
 
 

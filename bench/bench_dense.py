@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import string
 import subprocess
 import sys
@@ -53,24 +52,20 @@ def text_of(kind: str, mb: float) -> str:
     return "".join(rnd.choices(alphabet, k=n))
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def child(kind: str, mb: float) -> dict[str, Any]:
     """Extract one input in this process; the figures."""
     import integfacts as ifx  # noqa: PLC0415
 
     ifx.extract("warm up: 1,5 and 2 apples in 2024", lang="en")
     text = text_of(kind, mb)
-    before = _rss_mb()
+    before = common.rss_mb()
     t0 = common.now()
     if kind == "stream":
         claims = sum(1 for _ in ifx.iter_claims(text, lang="en"))
     else:
         claims = len(ifx.extract(text, lang="en", max_chars=len(text)))
     seconds = common.now() - t0
-    added = _rss_mb() - before
+    added = common.peak_rss_mb() - before
     return {"kind": kind, "mb": mb, "claims": claims, "seconds": seconds, "rss_added_mb": added}
 
 
@@ -98,8 +93,8 @@ def bench(
             f"dense = {DENSE!r} repeated; ones = {ONES!r} repeated; alnum = random letters,"
             " digits, spaces and punctuation; stream = dense through iter_claims"
             " (claims consumed, not kept)",
-            "s = CPU seconds of the call; MB added = peak RSS of the process after the call"
-            " minus before it (the claims included, except for stream)",
+            "s = CPU seconds of the call; MB added = peak RSS of the process (VmHWM) after the"
+            " call minus its RSS before it (the claims included, except for stream)",
             f"goal (issue 15): dense at most {SECONDS_PER_MB:g} s and {MB_PER_MB:g} MB per MB,"
             f" every input linear (cost per MB at the largest size at most {LINEAR:g}x the"
             " smallest's)",

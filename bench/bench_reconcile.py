@@ -7,7 +7,7 @@ size runs in a fresh subprocess, which reports:
 
 - the time of ``integfacts.reconcile(claims)`` (median of the repeats; 5 at
   10^3, 3 at 10^4 and 10^5, 1 above) and claims per second;
-- peak memory: the child's maximum resident set size (``getrusage``), and its
+- peak memory: the child's maximum resident set size (``VmHWM``), and its
   RSS after building the claims, before reconciling;
 - the shape of the report (findings by verdict, the largest finding, how
   many findings group reports of different synthetic facts), and at 10^3
@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import resource
 import statistics
 import subprocess
 import sys
@@ -43,19 +42,11 @@ DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000)
 
 
 def _rss_mb() -> float:
-    """Current resident set size of this process in MB (Linux), else NaN."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
+    return common.rss_mb()
 
 
 def _maxrss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    return common.peak_rss_mb()
 
 
 def _repeats(n: int) -> int:
@@ -156,7 +147,7 @@ def bench(sizes: Sequence[int] = DEFAULT_SIZES, budget: float = 1200.0) -> commo
             "mixed facts",
         ],
         notes=[
-            f"time: {common.clock_name()} clock, median of the runs; peak RSS = getrusage"
+            f"time: {common.clock_name()} clock, median of the runs; peak RSS = VmHWM"
             " max RSS of the child (claims + reconcile); RSS before = after building the claims",
             "largest = claims in the largest finding; mixed facts = findings (other than"
             " different_metric) whose claims report more than one synthetic fact",

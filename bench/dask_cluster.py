@@ -37,9 +37,7 @@ MEMORY_GOAL = 1.5
 
 
 def _peak_rss() -> int:
-    import resource  # noqa: PLC0415 - runs on the worker
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return int(common.peak_rss_mb() * 2**20)  # VmHWM: the worker's own peak
 
 
 def run(n_docs: int, workers: int = 2, partitions: int = 64, check: bool = False) -> dict[str, Any]:
