@@ -6,6 +6,7 @@ Pure string functions, no dependency on the model or the renderers (so that
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -102,3 +103,9 @@ def _clip(text: str, width: int) -> str:
     if " " in cut and not s[width - 1].isspace():
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
+
+
+@functools.lru_cache(maxsize=65536)
+def label_cached(source: str, width: int) -> str:
+    """:func:`source_label`, remembered: reasons name the same sources over and over."""
+    return source_label(source, width)

@@ -516,11 +516,11 @@ def short_source(source: str, width: int | None = None) -> str:
 
     Example:
         >>> short_source("https://baodanang.vn/xay-dung-da-nang-3303725.html")
-        'baodanang.vn/…-nang-3303725.html'
+        'baodanang.vn/…-da-nang-3303725.html'
     """
-    from integfacts.labels import SOURCE_WIDTH, source_label  # noqa: PLC0415 - on first use
+    from integfacts.labels import SOURCE_WIDTH, label_cached  # noqa: PLC0415 - on first use
 
-    return source_label(source, SOURCE_WIDTH if width is None else width)
+    return label_cached(source, SOURCE_WIDTH if width is None else width)
 
 
 @attrs.frozen
