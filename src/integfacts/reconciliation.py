@@ -1869,6 +1869,28 @@ def _rare(v: Decimal) -> bool:
     return len(abs(v).normalize().as_tuple().digits) >= _RARE_DIGITS
 
 
+def _same_value_agreement(
+    group: Sequence[Claim],
+    why: str,
+    score: float,
+    metric: str | None,
+    subject: str,
+    n_indep: int,
+    indep: Mapping[str, str],
+) -> Finding:
+    """An AGREE finding for one value stated under different wordings."""
+    return Finding(
+        verdict=Verdict.AGREE,
+        diagnosis=Diagnosis.SAME,
+        claims=tuple(group),
+        reason=_sentence(why, group, indep),
+        score=score,
+        metric=metric,
+        subject=subject or None,
+        independent_sources=n_indep,
+    )
+
+
 def same_value_findings(
     keyed: Sequence[tuple[tuple[str, str, str], Claim]], *, indep: Mapping[str, str]
 ) -> list[Finding]:
@@ -1890,26 +1912,14 @@ def same_value_findings(
         # a value of several significant digits rarely repeats by chance: with at
         # most one concept named, the differently worded metrics are one fact
         shown = sorted(concepts)[0] if concepts else None
-        return [
-            Finding(
-                verdict=Verdict.AGREE,
-                diagnosis=Diagnosis.SAME,
-                claims=tuple(group),
-                reason=_sentence(
-                    f"the sources agree on a distinctive value, {_say(group[0])}, worded"
-                    f" differently ({names})"
-                    if len(metrics) > 1
-                    else f"the sources agree on a distinctive value, {_say(group[0])}, stated"
-                    f" for {_vs(str(c.subject) for c in group)}",
-                    group,
-                    indep,
-                ),
-                score=80.0,
-                metric=shown,
-                subject=subj or None,
-                independent_sources=len(srcs),
-            )
-        ]
+        why = (
+            f"the sources agree on a distinctive value, {_say(group[0])}, worded"
+            f" differently ({names})"
+            if len(metrics) > 1
+            else f"the sources agree on a distinctive value, {_say(group[0])}, stated"
+            f" for {_vs(str(c.subject) for c in group)}"
+        )
+        return [_same_value_agreement(group, why, 80.0, shown, subj, len(srcs), indep)]
     langs = {c.lang for c in group}
     if (
         not concepts
@@ -1925,23 +1935,11 @@ def same_value_findings(
         # words no concept names, one wording per language: the phrases cannot
         # be compared across languages, and the value, its qualifier, place and
         # time all match — most likely one fact, said with less confidence
-        return [
-            Finding(
-                verdict=Verdict.AGREE,
-                diagnosis=Diagnosis.SAME,
-                claims=tuple(group),
-                reason=_sentence(
-                    f"the sources state the same value, {_say(group[0])}, in different"
-                    f" languages ({names}, words no concept names): probably one fact",
-                    group,
-                    indep,
-                ),
-                score=60.0,
-                metric=None,
-                subject=subj or None,
-                independent_sources=len(srcs),
-            )
-        ]
+        why = (
+            f"the sources state the same value, {_say(group[0])}, in different"
+            f" languages ({names}, words no concept names): probably one fact"
+        )
+        return [_same_value_agreement(group, why, 60.0, None, subj, len(srcs), indep)]
     return [
         Finding(
             verdict=Verdict.NOT_COMPARABLE,
