@@ -162,3 +162,46 @@ def test_an_earlier_estimate_is_updated_not_contradicted() -> None:
     assert [sorted(c.text for c in f.claims) for f in report.agreements] == [
         ["8,02 persen", "8.02%"]
     ]
+
+
+class TestTypo:
+    """Two long figures that differ by two adjacent digits swapped are one figure mistyped."""
+
+    def test_a_transposition_a_day_later_is_no_update(self) -> None:
+        a = D(
+            "The winner's margin was 318,472 votes.",
+            source="a",
+            lang="en",
+            published=dt.date(2025, 4, 28),
+        )
+        b = D(
+            "Selisih suara pemenang mencapai 318.427 suara.",
+            source="b",
+            lang="id",
+            published=dt.date(2025, 4, 29),
+        )
+        (f,) = ifx.reconcile([a, b]).findings
+        assert (f.verdict, f.diagnosis.value) == (Verdict.CONTRADICT, "transposition")
+
+    def test_a_short_tally_a_day_later_is_an_update(self) -> None:
+        a = D("The flood has killed 12 people.", source="a", lang="en", published=DAY)
+        b = D(
+            "Lũ lụt đã làm 21 người chết.",
+            source="b",
+            lang="vi",
+            published=DAY + dt.timedelta(days=1),
+        )
+        (f,) = ifx.reconcile([a, b]).findings
+        assert (f.verdict, f.diagnosis.value) == (Verdict.NOT_COMPARABLE, "update")
+
+
+def test_the_period_of_a_figure_compared_with_frames_nothing_after_it() -> None:
+    """ "up from 53.2% in November": November is that figure's, not the next sentence's."""
+    text = (
+        "Turnout was 61.4 percent, up from 53.2 percent in the first round in November. "
+        "Officials said 91,305 ballots were declared invalid."
+    )
+    day = dt.date(2025, 4, 29)
+    (invalid,) = [c for c in ifx.extract(D(text, lang="en", published=day)) if c.value == 91305]
+    assert invalid.period is None or invalid.period.start != dt.date(2024, 11, 1)
+    assert invalid.as_of == day

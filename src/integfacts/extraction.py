@@ -24,6 +24,7 @@ import datetime
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -1300,14 +1301,20 @@ class _PeriodIndex:
     frame: tuple[bool, ...]  # frame[k]: the first k inheritable periods are one period
 
     @classmethod
-    def build(cls, periods: Sequence[PeriodMention]) -> _PeriodIndex:
+    def build(
+        cls, periods: Sequence[PeriodMention], asides: AbstractSet[int] = frozenset()
+    ) -> _PeriodIndex:
+        """Index ``periods``; those starting at ``asides`` govern one figure, never inherited."""
         by_start = tuple(sorted(periods, key=lambda p: p.span.start))
         inh = tuple(
             sorted(
                 (
                     p
                     for p in periods
-                    if p.granularity not in ("day", "relative") and not p.baseline and not p.as_of
+                    if p.granularity not in ("day", "relative")
+                    and not p.baseline
+                    and not p.as_of
+                    and p.span.start not in asides
                 ),
                 key=lambda p: p.span.end,
             )
@@ -1337,6 +1344,35 @@ class _PeriodIndex:
     def last_before(self, pos: int) -> PeriodMention | None:
         k = bisect.bisect_right(self.ends, pos)
         return self.inheritable[k - 1] if k else None
+
+
+_ASIDE_GAP = re.compile(r"[^.;:!?,،؛\n]{0,40}")
+"""Between a compared-with figure and the period that is its own ("up from 53.2% in the
+first round in November"): a few words, no clause break."""
+
+
+def _aside_periods(
+    ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention]
+) -> frozenset[int]:
+    """The starts of periods stated for a figure a comparison looks back to.
+
+    "Turnout was 58.3%, up from 53.2% in the first round in November": November is
+    the period of 53.2% only; it does not frame the sentences after it.
+    """
+    text, found = ctx.text, set()
+    periods = sorted(periods, key=lambda p: p.span.start)
+    starts = [p.span.start for p in periods]
+    prev_end = 0
+    for k, d in enumerate(drafts):
+        if ctx.lex.compare_in.search(text, max(prev_end, d.start - 40), d.start):
+            nxt = drafts[k + 1].start if k + 1 < len(drafts) else len(text)
+            for j in range(bisect.bisect_left(starts, d.end), len(starts)):
+                p = periods[j]
+                if p.span.start >= nxt or not _ASIDE_GAP.fullmatch(text, d.end, p.span.start):
+                    break
+                found.add(p.span.start)
+        prev_end = d.end
+    return frozenset(found)
 
 
 def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention]) -> list[Claim]:
@@ -1374,7 +1410,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         dominant = next(country_of(p.key) for p in every_place if p.start == first)
     doc_place = _place_named(ctx.doc.subject, code) if ctx.doc.subject else None
     place_starts = {p.start for p in every_place}
-    pindex = _PeriodIndex.build(periods)
+    pindex = _PeriodIndex.build(periods, _aside_periods(ctx, drafts, periods))
     claims: list[Claim] = []
     # the first and the last period stated for each metric
     metric_periods: dict[str, tuple[Period, Period]] = {}

@@ -687,12 +687,33 @@ def _factor_diagnosis(
                     f"values differ by a factor of {_fmt(f)}"
                     " — possible scale-word or separator slip",
                 )
-    a, b = str(v1.normalize()), str(v2.normalize())
-    if len(a) == len(b) and a != b and sorted(a) == sorted(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
-            return Diagnosis.TRANSPOSITION, "two adjacent digits are transposed"
+    if _transposed(v1, v2):
+        return Diagnosis.TRANSPOSITION, "two adjacent digits are transposed"
     return None
+
+
+def _transposed(v1: Decimal, v2: Decimal, digits: int = 2) -> bool:
+    """Whether two values differ only by two adjacent digits swapped (and have at least
+    ``digits`` digits)."""
+    a, b = str(v1.normalize()), str(v2.normalize())
+    if len(a) != len(b) or a == b or sorted(a) != sorted(b) or "E" in a or "E" in b:
+        return False
+    if sum(ch.isdigit() for ch in a) < digits:
+        return False
+    diffs = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1
+
+
+_TYPO_DIGITS = 5
+"""Two figures of at least this many digits that differ by two adjacent digits swapped
+are one figure mistyped, even when stated on different days: a running tally moving
+by exactly such a step is too unlikely (424,856 vs 424,865 is a typo, 12 vs 21 may
+be an update)."""
+
+
+def _typo(va: Decimal, vb: Decimal) -> bool:
+    """Whether two values stated on different days are one figure mistyped."""
+    return _transposed(va, vb, _TYPO_DIGITS)
 
 
 def _signature(c: Claim) -> tuple[object, ...]:
@@ -779,6 +800,8 @@ def _verdict(a: _Stmt, b: _Stmt) -> Verdict:
         return Verdict.NOT_COMPARABLE
     if not _apart(a, b):
         return Verdict.AGREE
+    if rel == "asof" and _typo(a.value, b.value):
+        return Verdict.CONTRADICT
     return Verdict.NOT_COMPARABLE if rel in ("overlap", "asof") else Verdict.CONTRADICT
 
 
@@ -813,6 +836,8 @@ def _pair(a: _Stmt, b: _Stmt) -> tuple[Verdict, Diagnosis]:
     else:
         diag = Diagnosis.VALUE_DIFFERS
     if rel == "asof":
+        if _typo(va, vb):
+            return Verdict.CONTRADICT, Diagnosis.TRANSPOSITION
         return Verdict.NOT_COMPARABLE, Diagnosis.UPDATE
     if rel == "overlap":
         return Verdict.NOT_COMPARABLE, (
@@ -917,6 +942,23 @@ def _apart_pair(
     return _first_cross(xs, ys, wits, lambda x, y: _apart(st[x], st[y]))
 
 
+def _typo_pair(
+    xs: Sequence[int], ys: Sequence[int], st: Mapping[int, _Stmt], wits: Witnesses
+) -> tuple[int, int] | None:
+    """The first pair (x in xs, y in ys) of different witnesses whose values are one
+    figure mistyped (:func:`_typo`), found through the values' sorted digits."""
+    by_digits: dict[str, list[int]] = defaultdict(list)
+    for y in ys:
+        by_digits["".join(sorted(str(st[y].value.normalize())))].append(y)
+    found = [
+        (min(x, y), max(x, y))
+        for x in xs
+        for y in by_digits.get("".join(sorted(str(st[x].value.normalize()))), ())
+        if len(wits[x] | wits[y]) > 1 and _typo(st[x].value, st[y].value)
+    ]
+    return min(found) if found else None
+
+
 def _relations_large(
     heads: Sequence[int], st: Mapping[int, _Stmt], wits: Witnesses
 ) -> tuple[list[tuple[int, int]], _Worst | None]:
@@ -962,6 +1004,10 @@ def _relations_large(
                         other.append(hit)
                     continue
                 hit = _apart_pair(by_p[pa], by_p[pb], st, wits, ext[pa], ext[pb])
+                if hit and rel == "asof":
+                    typo = _typo_pair(by_p[pa], by_p[pb], st, wits)
+                    if typo:
+                        contra.append(typo)
                 if hit:
                     (other if rel in ("overlap", "asof") else contra).append(hit)
     pick = min(contra) if contra else min(other) if other else None
@@ -1131,7 +1177,8 @@ def _compare(
             f"the sources agree within the precision they state: {said}{note}",
         )
     # the intervals do not overlap
-    if rels == {"asof"}:
+    typo = len(values) == 2 and _typo(values[0], values[1])
+    if rels == {"asof"} and not typo:
         # one fact stated as of different days: a running tally, not an error
         latest = max(claims, key=lambda c: (c.as_of or datetime.date.min, c.quantity.value))
         earlier = _vs(f"{_say(c)} ({_when(c)})" for c in claims if c.as_of != latest.as_of)
