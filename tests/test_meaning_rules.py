@@ -205,3 +205,22 @@ def test_the_period_of_a_figure_compared_with_frames_nothing_after_it() -> None:
     (invalid,) = [c for c in ifx.extract(D(text, lang="en", published=day)) if c.value == 91305]
     assert invalid.period is None or invalid.period.start != dt.date(2024, 11, 1)
     assert invalid.as_of == day
+
+
+def test_a_bound_at_the_end_of_a_month_and_a_tally_weeks_later_are_two_tallies() -> None:
+    """ "more than 61,000 by the end of September" and 64,310 "as of 14 October"."""
+    a = D(
+        "Vietnam recorded more than 61,000 measles cases in January-September 2025.",
+        source="a",
+        lang="en",
+        published=dt.date(2025, 10, 3),
+    )
+    b = D(
+        "Tính đến ngày 14/10, Việt Nam ghi nhận 64.310 ca mắc sởi.",
+        source="b",
+        lang="vi",
+        published=dt.date(2025, 10, 16),
+    )
+    findings = ifx.reconcile([a, b]).findings
+    assert findings
+    assert all(f.verdict is not Verdict.AGREE for f in findings)

@@ -754,7 +754,20 @@ class _Stmt:
     (then ``value`` and the interval are in the rates' base).
     """
 
-    __slots__ = ("change", "cls", "hi", "hi_open", "lo", "lo_open", "pkey", "qual", "unit", "value")
+    __slots__ = (
+        "bound",
+        "change",
+        "cls",
+        "dated",
+        "hi",
+        "hi_open",
+        "lo",
+        "lo_open",
+        "pkey",
+        "qual",
+        "unit",
+        "value",
+    )
 
     def __init__(self, c: Claim, rates: Mapping[str, Decimal] | None, slack: Decimal) -> None:
         q = c.quantity
@@ -770,11 +783,30 @@ class _Stmt:
         self.pkey = _claim_key(c)
         self.value = q.value * rate if rate != _ONE else q.value
         self.qual = q.qualifier
+        self.bound = q.qualifier in _BOUNDS
+        self.dated = c.period_source is PeriodSource.EXPLICIT
         self.lo, self.lo_open, self.hi, self.hi_open = iv.lo, iv.lo_open, iv.hi, iv.hi_open
 
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
+
+_BOUNDS = frozenset(
+    {Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST}
+)
+"""Qualifiers that state only a bound: "more than 98,000" at the end of September and
+102,450 on 12 October are two tallies, not one figure agreeing with itself."""
+
+
+def _vague_update(a: _Stmt, b: _Stmt) -> bool:
+    """Whether two overlapping statements true on different days are still two tallies:
+    both state when they were true, one as of a day ("tính đến ngày 12/10"), their
+    values differ and one states only a bound."""
+    if not (a.dated and b.dated and (a.bound or b.bound)) or a.value == b.value:
+        return False
+    return (a.pkey is not None and a.pkey[2] is not None) or (
+        b.pkey is not None and b.pkey[2] is not None
+    )
 
 
 def _below(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
@@ -799,7 +831,7 @@ def _verdict(a: _Stmt, b: _Stmt) -> Verdict:
     if rel == "disjoint":
         return Verdict.NOT_COMPARABLE
     if not _apart(a, b):
-        return Verdict.AGREE
+        return Verdict.NOT_COMPARABLE if rel == "asof" and _vague_update(a, b) else Verdict.AGREE
     if rel == "asof" and _typo(a.value, b.value):
         return Verdict.CONTRADICT
     return Verdict.NOT_COMPARABLE if rel in ("overlap", "asof") else Verdict.CONTRADICT
@@ -822,6 +854,8 @@ def _pair(a: _Stmt, b: _Stmt) -> tuple[Verdict, Diagnosis]:
         return Verdict.NOT_COMPARABLE, Diagnosis.DIFFERENT_PERIOD
     va, vb = a.value, b.value
     if not _apart(a, b):
+        if rel == "asof" and _vague_update(a, b):
+            return Verdict.NOT_COMPARABLE, Diagnosis.UPDATE
         if va == vb:
             return Verdict.AGREE, (
                 Diagnosis.SAME if a.qual is b.qual else Diagnosis.QUALIFIER_MISMATCH
@@ -1008,6 +1042,10 @@ def _relations_large(
                     typo = _typo_pair(by_p[pa], by_p[pb], st, wits)
                     if typo:
                         contra.append(typo)
+                if rel == "asof" and not hit:
+                    hit = _first_cross(
+                        by_p[pa], by_p[pb], wits, lambda x, y: _vague_update(st[x], st[y])
+                    )
                 if hit:
                     (other if rel in ("overlap", "asof") else contra).append(hit)
     pick = min(contra) if contra else min(other) if other else None
@@ -1043,7 +1081,8 @@ def _relations_large(
                 if (
                     ra != rh
                     and not _apart(st[a], s)
-                    and _key_relation(st[a].pkey, s.pkey) != "disjoint"
+                    and (rel := _key_relation(st[a].pkey, s.pkey)) != "disjoint"
+                    and not (rel == "asof" and _vague_update(st[a], s))
                     and len(wits[a] | wits[h]) > 1
                 ):
                     parent[max(ra, rh)] = min(ra, rh)
@@ -1150,6 +1189,12 @@ def _compare(
             if len(sources[i] | sources[j]) > 1
         )
     values = [c.quantity.value * scale.get(c.quantity.unit, Decimal(1)) for c in claims]
+    if all_overlap and not agreed and len(claims) == 2 and rels == {"asof"}:
+        sa, sb = (
+            (stmts or {}).get(id(c)) or _Stmt(c, rates if len(units) > 1 else None, slack)
+            for c in claims
+        )
+        all_overlap = not _vague_update(sa, sb)
     said = _vs(_say(c) for c in claims) if explain else ""
     if "disjoint" in rels:
         periods = _vs(_when(c) for c in claims) if explain else ""
