@@ -36,6 +36,7 @@ from integfacts.concepts import Lexicon, lexicon_for
 from integfacts.gazetteer import ancestors, country_of, display_name
 from integfacts.gazetteer import find_places as gazetteer_places
 from integfacts.grammar import (
+    Grammar,
     grammar,
     has_phrase,
     head_phrase,
@@ -1640,7 +1641,17 @@ def _metric(
             counted = any((w.key,) in g.classifiers for w in after if w.end <= skipped) or any(
                 tuple(w.key for w in after[:n]) in g.partitives for n in (1, 2)
             )
-            best = people[0] if people and counted else (left[-1] if left else None)
+            before = _subject_term(ctx, d, left, prev_end, counted, g)
+            if (
+                before is not None
+                and ctx.lexicon.meta_of(before.key).people
+                and not text[before.end : d.start].strip()
+            ):
+                # "killing at least 14 people and injuring 175": the predicate right
+                # before the figure is its own, the one after belongs to the next
+                best = before
+            else:
+                best = people[0] if people and counted else before
             bare = counted and not people
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
@@ -1681,6 +1692,34 @@ def _metric(
     if key2 is not None and ((allowed is not None and key2 not in allowed) or key2 in only):
         key2 = None  # "Lao Cai province accounted for 15": the province is not what 15 counts
     return key2, phrase, None
+
+
+def _subject_term(
+    ctx: _Ctx, d: _Draft, left: Sequence[Mention], prev_end: int, counted: bool, g: Grammar
+) -> Mention | None:
+    """The term before a count with no noun of its own that the count measures.
+
+    A count of people ("... 27 orang", "۹ نفر") measures a term that counts people:
+    the last such term before it ("Jumlah korban tewas akibat banjir dan tanah longsor
+    ... menjadi 27 orang"), never a ship or a region named in between. A bare figure
+    after a link ("rose to 27") measures the head of its clause's subject, the first
+    term of the clause ("The death toll from floods and landslides ... rose to 27").
+    """
+    if not left:
+        return None
+    text = ctx.text
+    cut = max(
+        (m.end() for m in _CLAUSE_END.finditer(text, prev_end, d.start)),
+        default=prev_end,
+    )
+    clause = [c for c in left if c.start >= cut] or list(left)
+    if counted:
+        people = [c for c in clause if ctx.lexicon.meta_of(c.key).people]
+        return people[-1] if people else None
+    words = words_in(text, max(prev_end, d.start - 24), d.start)
+    if len(clause) >= 2 and words and (words[-1].key,) in g.links:
+        return clause[0]
+    return left[-1]
 
 
 def _frame(stated: tuple[Period, Period] | None) -> Period | None:
