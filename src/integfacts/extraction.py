@@ -1889,6 +1889,11 @@ _MAIN_MIN = 2
 """Mentions a place needs to be a story's main place over its country's other places."""
 
 
+_MAIN_NEAR = 80
+"""Mentions of one place (or of places inside it) closer than this many characters
+count once towards the story's main place."""
+
+
 def _main_place(places: Sequence[Mention]) -> str | None:
     """The place a document is about (a place id).
 
@@ -1908,13 +1913,18 @@ def _main_place(places: Sequence[Mention]) -> str | None:
     country = next(country_of(p.key) for p in places if counts[country_of(p.key)] == best)
     common: tuple[str, ...] | None = None
     below: dict[str, int] = {}
+    last: dict[str, int] = {}  # where each place was last counted
     for p in places:
         if country_of(p.key) != country:
             continue
         chain = ancestors(p.key)
         common = chain if common is None else tuple(x for x in common if x in chain)
         for x in chain[:-1]:
-            below[x] = below.get(x, 0) + 1
+            # "Khanh Hoa, home to the beach city of Nha Trang": a town named beside
+            # its province is one mention of the province, not two
+            if p.start - last.get(x, -_MAIN_NEAR) >= _MAIN_NEAR:
+                below[x] = below.get(x, 0) + 1
+            last[x] = p.start
     if below:
         # one place named in most of the story's mentions of its country is the
         # story's place (an outbreak in Hanoi compared with other cities)
