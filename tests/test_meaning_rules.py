@@ -224,3 +224,24 @@ def test_a_bound_at_the_end_of_a_month_and_a_tally_weeks_later_are_two_tallies()
     findings = ifx.reconcile([a, b]).findings
     assert findings
     assert all(f.verdict is not Verdict.AGREE for f in findings)
+
+
+def test_an_estimate_before_its_period_ended_is_revised_by_the_outturn() -> None:
+    """ "about 8.4 million in the first ten months", reported on 29 October."""
+    a = D(
+        "Vietnam expects to welcome about 8.4 million foreign visitors in the first ten"
+        " months of 2025.",
+        source="a",
+        lang="en",
+        published=dt.date(2025, 10, 29),
+    )
+    b = D(
+        "Trong 10 tháng đầu năm 2025, Việt Nam đón 8,53 triệu lượt khách quốc tế.",
+        source="b",
+        lang="vi",
+        published=dt.date(2025, 11, 6),
+    )
+    findings = ifx.reconcile([a, b]).findings
+    assert [(f.verdict, f.diagnosis.value) for f in findings] == [
+        (Verdict.NOT_COMPARABLE, "update")
+    ]

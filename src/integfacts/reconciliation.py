@@ -555,6 +555,19 @@ def _claim_key(c: Claim) -> PeriodKey:
     p, day = c.period, c.as_of
     if c.superseded:
         day = _LONG_AGO  # an earlier estimate: reported before any figure that replaced it
+    elif (
+        c.period_source is PeriodSource.EXPLICIT
+        and p is not None
+        and p.start is not None
+        and p.end is not None
+        and p.start < p.end
+        and day is not None
+        and day < p.end
+        and p.end - p.start < datetime.timedelta(days=_YEAR_DAYS)
+    ):
+        # "about 17.1 million in the first ten months", reported on 30 October: stated
+        # before its period ended, an estimate the outturn reported later revises
+        day = _LONG_AGO
     if (
         c.period_source is PeriodSource.INHERITED
         and p is not None
@@ -792,7 +805,14 @@ _ONE = Decimal(1)
 _ZERO = Decimal(0)
 
 _BOUNDS = frozenset(
-    {Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST}
+    {
+        Qualifier.MORE_THAN,
+        Qualifier.AT_LEAST,
+        Qualifier.LESS_THAN,
+        Qualifier.AT_MOST,
+        Qualifier.ABOUT,
+        Qualifier.NEARLY,
+    }
 )
 """Qualifiers that state only a bound: "more than 98,000" at the end of September and
 102,450 on 12 October are two tallies, not one figure agreeing with itself."""
@@ -800,13 +820,12 @@ _BOUNDS = frozenset(
 
 def _vague_update(a: _Stmt, b: _Stmt) -> bool:
     """Whether two overlapping statements true on different days are still two tallies:
-    both state when they were true, one as of a day ("tính đến ngày 12/10"), their
-    values differ and one states only a bound."""
+    both state when they were true, one as of a day ("tính đến ngày 12/10") or as an
+    estimate before its period ended, their values differ and one states only a bound
+    or an approximation ("khoảng 17,1 triệu")."""
     if not (a.dated and b.dated and (a.bound or b.bound)) or a.value == b.value:
         return False
-    return (a.pkey is not None and a.pkey[2] is not None) or (
-        b.pkey is not None and b.pkey[2] is not None
-    )
+    return any(k is not None and (k[2] is not None or k[3] == _LONG_AGO) for k in (a.pkey, b.pkey))
 
 
 def _below(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
