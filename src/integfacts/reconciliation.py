@@ -189,6 +189,9 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
         return [(block[0].subject or "" if block else "", list(block))]
     from integfacts.gazetteer import ancestors, country_of, display_name, place  # noqa: PLC0415
 
+    anc = functools.cache(ancestors)  # one chain per place of the block, not one per use
+
+    @functools.cache
     def level(pid: str) -> str:
         """A city counts as its province (news compares provinces, not towns in them)."""
         p = place(pid)
@@ -207,16 +210,24 @@ def _subject_classes(block: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
         elif c.subject_stated and level(c.place) in named:
             classes[level(c.place)].append(c)
         else:
-            inner = next((a for a in ancestors(c.place) if a in named), None)
+            inner = next((a for a in anc(c.place) if a in named), None) if named else None
             if inner is None and not c.subject_stated:
                 wide.append(c)
             else:
                 classes[inner or country_of(c.place)].append(c)
     national = {k: list(v) for k, v in classes.items()}
+    holds_named: dict[str, bool] = {}  # per place: does a named class lie inside it?
     for c in wide:
-        own = country_of(c.place) if c.place is not None else ""
+        here = c.place
+        assert here is not None  # only placed figures are wide
+        if here not in holds_named:
+            holds_named[here] = any(here in anc(n) for n in named)
+        own = country_of(here)
+        if not holds_named[here]:  # no named class to join: it stays its country's
+            classes[own].append(c)
+            continue
         peers = national.get(own, [])
-        classes[_nearest_class(c, named, national, peers, ancestors)].append(c)
+        classes[_nearest_class(c, named, national, peers, anc)].append(c)
     out = []
     for k in sorted(classes):
         members = classes[k]
