@@ -85,6 +85,9 @@ class ConceptMeta:
         change_of: the concept whose change in percent this one is as a level
             (``growth_rate`` is the change of ``grdp``: "GDP tăng 7,09%" is a
             growth rate of 7.09%).
+        event: ``True`` when its figures describe an event, not a place
+            (an earthquake's magnitude): the subject is the event's country,
+            whichever town or province a story names beside it.
     """
 
     kinds: frozenset[str] | None = None
@@ -92,6 +95,7 @@ class ConceptMeta:
     people: bool = False
     broader: str = ""
     change_of: str = ""
+    event: bool = False
 
 
 def _as_tuple_map(d: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -270,7 +274,7 @@ def _check_key(key: str, where: str) -> None:
 def _meta_entry(value: Any, where: str) -> ConceptMeta:
     if not isinstance(value, dict):
         raise ValueError(f"{where}: expected a table, got {type(value).__name__}")
-    unknown = set(value) - {"kinds", "group", "people", "broader", "change_of"}
+    unknown = set(value) - {"kinds", "group", "people", "broader", "change_of", "event"}
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     kinds = None
@@ -286,15 +290,16 @@ def _meta_entry(value: Any, where: str) -> ConceptMeta:
     people = value.get("people", False)
     broader = value.get("broader", "")
     change_of = value.get("change_of", "")
-    if not all(isinstance(v, str) for v in (group, broader, change_of)) or not isinstance(
-        people, bool
+    event = value.get("event", False)
+    if not all(isinstance(v, str) for v in (group, broader, change_of)) or not all(
+        isinstance(v, bool) for v in (people, event)
     ):
         raise ValueError(
-            f"{where}: 'group', 'broader' and 'change_of' must be strings and 'people' true"
-            " or false"
+            f"{where}: 'group', 'broader' and 'change_of' must be strings, 'people' and"
+            " 'event' true or false"
         )
     return ConceptMeta(
-        kinds=kinds, group=group, people=people, broader=broader, change_of=change_of
+        kinds=kinds, group=group, people=people, broader=broader, change_of=change_of, event=event
     )
 
 

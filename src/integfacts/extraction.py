@@ -1471,6 +1471,9 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             place = where if where is not None and where != ctx.doc.subject else None
             if where is not None and where == ctx.doc.subject:
                 place = doc_place  # the caller's subject, when the gazetteer knows it
+            if place is not None and metric and ctx.lexicon.meta_of(metric).event:
+                # an earthquake's magnitude is the event's, not the town's it struck
+                place, stated = country_of(place), False
             subject = display_name(place) if place is not None else where
             later = _Later(starts, bisect.bisect_left(starts, d.end, k + 1))
             period, psrc = _period(ctx, d, later, sent, in_sent, pindex)
