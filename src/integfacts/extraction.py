@@ -262,6 +262,7 @@ class _Lex:
     superseded_before: _EndCue  # "from an earlier estimate of" right before a figure
     superseded_after: re.Pattern[str]  # "như ước tính trước đó" right after a figure
     compare_in: re.Pattern[str]
+    refer_back: re.Pattern[str]  # "the largest", "trong đó": a clause about the noun before
     rank_before: _Tail
     ordinal_before: _Tail
     ordinal_prefix: _EndCue
@@ -408,6 +409,9 @@ def _lex(code: str) -> _Lex:
         superseded_after=re.compile(rf"\s*(?i:{_alt(cl['superseded_after'])}){_END}")
         if cl.get("superseded_after")
         else _never(),
+        refer_back=re.compile(rf"[,;،]\s*(?i:{_alt(cl['refer_back'])}){_END}")
+        if cl.get("refer_back")
+        else never,
         compare_in=re.compile(rf"{_START}(?i:{_alt(cl['compare_before'])}){_END}")
         if cl.get("compare_before")
         else never,
@@ -1655,6 +1659,21 @@ def _metric(
                 best = before
             else:
                 best = people[0] if people and counted else before
+            if best is None and counted:
+                # "Korban tewas akibat gempa magnitudo 6,1 ... bertambah menjadi 19
+                # orang": the toll noun may stand before an earlier figure of another
+                # kind; a count of people never takes that figure's metric
+                earlier = [
+                    c
+                    for c in concepts
+                    if c.end <= d.start
+                    and c.start not in taken
+                    and ctx.lexicon.meta_of(c.key).people
+                ]
+                best = earlier[-1] if earlier else None
+                prev_ok = (
+                    prev_ok and prev is not None and ctx.lexicon.meta_of(prev.metric or "").people
+                )
             bare = counted and not people
     elif d.kind is ClaimKind.RANK:
         # what is ranked: the term before, else the figure before ("2.067 juta
@@ -1685,7 +1704,7 @@ def _metric(
         return listed.metric, listed.metric_phrase, None
     if best is not None:
         rules = ctx.lexicon.refine_table().get(best.key, {})
-        key = _refined(text, best, every, rules, (prev_end, next_start))
+        key = _refined(text, best, every, rules, (prev_end, next_start), ctx.lex.refer_back)
         used = best.start if best.start >= d.end else None
         return key, " ".join(text[best.start : best.end].casefold().split()), used
     # no known concept: the content words before the figure, function words and
@@ -1759,6 +1778,7 @@ def _refined(
     every: Sequence[Mention],
     rules: Mapping[str, str],
     bounds: tuple[int, int],
+    refer_back: re.Pattern[str] | None = None,
 ) -> str:
     """The finer concept a term's clause makes it (``[refine]``), else its own.
 
@@ -1766,20 +1786,32 @@ def _refined(
     "2,000 houses were destroyed and 4,000 damaged" makes the houses destroyed
     ones; "13 crew members, although survivors said" stays crew. Only terms
     within ``bounds`` (the figure's own stretch, between its neighbours) count.
+    A clause that refers back (``refer_back``: "50 aftershocks, the largest of
+    magnitude 4.6") also sees the term just before its break.
     """
     if not rules:
         return best.key
     near = []
     for c in every:
-        if c is best or c.key not in rules or not bounds[0] <= c.start < bounds[1]:
+        if c is best or c.key not in rules:
             continue
         a, b = (best.end, c.start) if c.start >= best.end else (c.end, best.start)
-        if _CLAUSE_BREAK.search(text, a, b) is None:
+        back = (
+            refer_back is not None
+            and c.end <= best.start
+            and best.start - c.end <= _BACK_GAP
+            and refer_back.match(text, c.end) is not None
+        )
+        if not back and not bounds[0] <= c.start < bounds[1]:
+            continue
+        if back or _CLAUSE_BREAK.search(text, a, b) is None:
             near.append((b - a, c.start, c.key))
     return rules[min(near)[2]] if near else best.key
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛]")
+_BACK_GAP = 40
+"""How far a clause that refers back ("..., the largest of") reaches for its noun."""
 
 
 @functools.lru_cache(maxsize=8192)
