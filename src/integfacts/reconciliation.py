@@ -1529,6 +1529,24 @@ def _claim_order(c: Claim) -> _ClaimKey:
     )
 
 
+def _sort_claims(claims: list[Claim]) -> None:
+    """Sort in place by :func:`_claim_order`, building its full key only for ties.
+
+    Source and offsets (the key's start) nearly always decide; only runs that
+    tie on them are sorted again on the full key, which gives the same order
+    (both sorts are stable).
+    """
+    heads = [(c.source, c.span.start, c.span.end) for c in claims]
+    order = sorted(range(len(claims)), key=heads.__getitem__)
+    claims[:] = [claims[i] for i in order]
+    heads = [heads[i] for i in order]
+    k = 0
+    for j in [*(j for j in range(1, len(heads)) if heads[j] != heads[j - 1]), len(heads)]:
+        if j - k > 1:
+            claims[k:j] = sorted(claims[k:j], key=_claim_order)
+        k = j
+
+
 # ----------------------------------------------------------------- the API
 
 
@@ -1636,7 +1654,7 @@ def _reconcile(
     concepts: ConceptsArg = None,
 ) -> Report:
     claims, docs = _claims_of(items, concepts)
-    claims.sort(key=_claim_order)
+    _sort_claims(claims)
     rank = {id(c): k for k, c in enumerate(claims)}
 
     def order(c: Claim) -> int:
