@@ -85,8 +85,11 @@ _LEFT = 48  # characters of left context examined for cue words
 _RIGHT = 40
 _END = r"(?![^\W\d_])"
 _START = r"(?<![^\W\d_])"
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
-_SENT = re.compile(r"(?<=[.!?؟。])[\"'”’»)]*\s+|\n+")
+# a character class first: the engine skips to the candidates at C speed (a pattern that
+# opens with a look-around or an alternation is tried at every position)
+_URL = re.compile(r"[HWhw](?i:(?<=h)ttps?://|(?<=w)ww\.)[^\s<>\"')\]]+")
+# a sentence ends after ".!?" (group 1: quotes and spaces after it) or at newlines
+_SENT = re.compile(r"[.!?؟。\n](?:(?<=\n)\n*|([\"'”’»)]*\s+))")
 _LETTER = re.compile(r"[^\W\d_]")
 _GLUED = re.compile(r"[^\W\d]|[+#@]")  # letters, "_", "GMT+7", "#5", "@2"
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
@@ -327,7 +330,18 @@ def _currency_alt(words: Iterable[str], *, rev: bool = False) -> str:
     ws = [w[::-1] if rev else w for w in words]
     codes = [w for w in ws if _CODE.fullmatch(w)]
     names = [w.lower() for w in ws if not _CODE.fullmatch(w)]
-    return f"(?:(?i:{_trie(names)})|{_trie(codes)})"
+    # each branch behind a check of its first characters: where no currency starts (most
+    # places it is tried: after every figure, before it, between two) the hundreds of
+    # case-insensitive branches are not entered one by one
+    return f"(?:{_led(names, ignorecase=True)}(?i:{_trie(names)})|{_led(codes)}{_trie(codes)})"
+
+
+def _led(words: Sequence[str], *, ignorecase: bool = False) -> str:
+    """A look-ahead for the characters ``words`` can start with ("" when it cannot be exact)."""
+    if not words or any(ord(w[0]) > 0xFFFF for w in words if w):
+        return ""  # first_chars reads the Basic Multilingual Plane only
+    chars = first_chars(words, ignorecase=ignorecase)
+    return f"(?=[{chars}])" if chars else ""
 
 
 # "-0.3%", "−5 million": a dash right before the digits, after a space or an opening mark
@@ -578,21 +592,21 @@ def _sentences(text: str, dotted: frozenset[str] = frozenset()) -> tuple[Span, .
 
     start = 0
     for m in _SENT.finditer(text):
-        if text[m.start() - 1 : m.start()] == "." and text[m.end() : m.end() + 1].islower():
+        a, b = m.start(1), m.end()
+        if a < 0:
+            a = m.start()  # newlines
+        if text[a - 1 : a] == "." and text[b : b + 1].islower():
             continue  # "U.S. dollars", "approx. five": a sentence never opens in lowercase
         if (
             dotted
-            and text[m.start() - 1 : m.start()] == "."
-            and (
-                not text[m.end() : m.end() + 1].isupper()
-                or _FIGURE_NEXT.match(text, m.end()) is not None
-            )
+            and text[a - 1 : a] == "."
+            and (not text[b : b + 1].isupper() or _FIGURE_NEXT.match(text, b) is not None)
         ):
-            before = text[max(start, m.start() - 24) : m.start()].split()
+            before = text[max(start, a - 24) : a].split()
             if before and before[-1].casefold() in dotted:
                 continue  # "approx. 5 million", "Rp. 5 juta": an abbreviation, not an end
-        add(start, m.start())
-        start = m.end()
+        add(start, a)
+        start = b
     add(start, len(text))
     return tuple(out)
 
