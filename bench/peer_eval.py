@@ -30,6 +30,11 @@ What counts as right:
   expected ones, in order (numbers, percentages), or one claim has the
   amount and unit (currency), compared to 10 significant digits.
 
+Two readings a user of ``extract`` gets count as the stated number, as the
+peers state it: a ratio claim written as a fraction ("3/4": value 3, ``of``
+4) is the quotient; a change claim ("down $5,000": value -5000, ``change``
+set) states its amount, the sign being the direction its cue word gives.
+
 Run: ``python bench/peer_eval.py [--cases DIR] [--show N]`` (``--show`` prints
 up to N failures per cell).
 """
@@ -66,14 +71,22 @@ def _same(a: Decimal | None, b: Decimal | None) -> bool:
     return a != 0 and abs(a - b) / abs(a) < Decimal("1e-10")
 
 
+def _stated(c: ifx.Claim, v: Decimal) -> Decimal:
+    """The number the text states for a value of ``c`` (see the module docstring)."""
+    q = c.quantity
+    if c.kind is ifx.ClaimKind.RATIO and q.of:
+        v = v / q.of
+    return abs(v) if c.change else v
+
+
 def _values(claims: Sequence[ifx.Claim], unit: str | None = "*") -> list[Decimal]:
     out: list[Decimal] = []
     for c in claims:
         if unit not in ("*", c.quantity.unit):
             continue
-        out.append(c.quantity.value)
+        out.append(_stated(c, c.quantity.value))
         if c.quantity.upper is not None:
-            out.append(c.quantity.upper)
+            out.append(_stated(c, c.quantity.upper))
     return out
 
 
@@ -134,8 +147,8 @@ def rt_currency(case: list[Any]) -> tuple[bool, bool, str]:
     claims = ifx.extract(text, lang="en")
     cents = [value, value / 100] if unit == "Cent" else []
     ok = any(
-        any(_same(c.quantity.value, v) for v in cents)
-        or (c.quantity.unit == unit and _same(c.quantity.value, value))
+        any(_same(_stated(c, c.quantity.value), v) for v in cents)
+        or (c.quantity.unit == unit and _same(_stated(c, c.quantity.value), value))
         for c in claims
     )
     got = [(c.text, str(c.quantity.value), c.quantity.unit) for c in claims]

@@ -252,6 +252,7 @@ def _vocab(code: str) -> frozenset[str]:
         | set(lang.aliases)
         | set(_fraction_words(code))
         | _word_set(code, "fraction_of")
+        | _word_set(code, "fraction_over")
     )
 
 
@@ -306,12 +307,30 @@ def _parse_tokens(
     expanded = _expand(toks, lang)
     if not expanded:
         return None
-    toks = expanded
+    last = expanded[-1]
+    if (
+        last.kind == "word"
+        and (last.text in _fraction_words(lang.code) or last.text in _times_fraction(lang.code))
+    ) or (len(expanded) > 2 and _has_ratio(expanded, lang)):
+        # "two thirds", "one hundred and three quarters", "one over three", "3/4"
+        got = _parse_fraction(expanded, lang)
+        if got is not None:
+            return got
+    return _parse_plain(expanded, lang, fail)
+
+
+def _parse_plain(
+    toks: Sequence[_Tok], lang: Language, fail: list[int] | None = None
+) -> _Parsed | None:
+    """The grammar of whole numbers, decimals and scales over expanded tokens."""
+    if not toks:
+        return None
     compound_only, after_tens_only = _flags(lang)
     bare_multipliers = frozenset(
         w.casefold() for w in lang.raw.get("numerals", {}).get("bare_multipliers", [])
     )
     times_fraction = _word_set(lang.code, "times_fraction")
+    counting_units = _word_set(lang.code, "counting_units")
     fraction_of = _word_set(lang.code, "fraction_of")
     digit_scale = False  # digits then a scale ("1.7 million"): no number word may follow
     sign = _ONE
@@ -346,6 +365,15 @@ def _parse_tokens(
             txt = t.text
             if txt[0] in lang.decimal:
                 txt = "0" + txt  # ".5" = 0.5
+            ex = _EXPONENT.search(txt)
+            if ex is not None:  # "1e10", "12.32e+14", "1.1^23", "2.5^-1"
+                powered = _power(txt[: ex.start()], ex, lang)
+                if powered is None or comps:
+                    return _miss(fail, i)
+                comps.append(_Comp(powered[0], _ONE))
+                unit, approx, last_kind = powered[1], powered[1] > 0, "value"
+                i += 1
+                continue
             got = _parse_digits(txt, lang)
             if got is None:
                 return _miss(fail, i)
@@ -452,7 +480,13 @@ def _parse_tokens(
         if w in lang.multipliers:
             m = lang.multipliers[w]
             bare = (not comps or last_kind == "conn") and w in bare_multipliers
-            if not _apply_multiplier(comps, m, start=bare, after_num=last_kind == "num"):
+            if not _apply_multiplier(
+                comps,
+                m,
+                start=bare,
+                after_num=last_kind == "num",
+                whole=w in counting_units and last_kind == "mult",
+            ):
                 return _miss(fail, i)
             digit_scale = digit_scale or last_kind == "num"
             if m >= 1000:
@@ -584,6 +618,170 @@ def _fraction_after(
     return part.value / denominator, _ONE / denominator, k + 1
 
 
+# ------------------------------------------------------------- fractions
+
+
+def _has_ratio(toks: Sequence[_Tok], lang: Language) -> bool:
+    """Whether ``toks`` hold a slash ("3/4") or a word like "over" ("one over three")."""
+    over = _word_set(lang.code, "fraction_over")
+    return any(t.kind == "slash" or (t.kind == "word" and t.text in over) for t in toks)
+
+
+def _parse_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
+    """A fraction: "two thirds", "twenty and three fifths", "one over three", "2 1/4".
+
+    The denominator is a fraction word of the language's ``[numerals.fractions]``
+    table (compounded with the tens or hundreds before it: "one hundred
+    thirty-fifths" is 100/35), a word of ``fraction_over`` between two numbers,
+    or a slash between digits. A whole number, a connector and a proper fraction
+    add up ("one and a fourth" = 1.25).
+    """
+    over = _word_set(lang.code, "fraction_over")
+    for k, t in enumerate(toks):
+        if t.kind == "slash":
+            return _slash(toks[:k], toks[k + 1 :], lang)
+        if t.kind == "word" and t.text in over:
+            num = _numerator(toks[:k], lang)
+            den = _parse_plain(toks[k + 1 :], lang)
+            if num is None or den is None or den.value == 0:
+                return None
+            return _quotient(num.value, den.value, words=True)
+    for a in range(1, len(toks) - 1):
+        t = toks[a]
+        if t.kind != "word" or t.text not in lang.connectors:
+            continue
+        # "twenty and three fifths": a whole, then a proper fraction
+        right = _simple_fraction(toks[a + 1 :], lang)
+        if right is None and toks[-1].text in _times_fraction(lang.code):
+            right = _parse_plain(toks[a + 1 :], lang)  # "twelve and one half"
+        if right is None or not 0 < right.value < 1:
+            continue
+        left = _parse_plain(toks[:a], lang)
+        if left is None or left.value != left.value.to_integral_value():
+            continue
+        total = left.value - right.value if left.value < 0 else left.value + right.value
+        return attrs.evolve(right, value=_normalise(total))
+    return _simple_fraction(toks, lang)
+
+
+def _times_fraction(code: str) -> frozenset[str]:
+    return _word_set(code, "times_fraction")
+
+
+def _simple_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
+    """A numerator and a fraction word: "three fifths", "a hundredth", "2 tenths".
+
+    The denominator takes as many words before the fraction word as form a
+    number with it ("twenty twenty-fifths" = 20/25), leaving a numerator.
+    """
+    last = toks[-1]
+    d = _fraction_words(lang.code).get(last.text) if last.kind == "word" else None
+    if d is None:
+        return None
+    n = len(toks)
+    top = n - 1
+    if n >= 3 and toks[-2].kind == "minus" and _denominator(toks[-3:-1], d, lang) is not None:
+        top = n - 3  # "thirty-fifths", "twenty-fifth": one ordinal; "one-third" is two words
+    for k in range(1, top + 1):
+        den = _denominator(toks[k:-1], d, lang)
+        if den is None:
+            continue
+        num = _numerator(toks[:k], lang)
+        if num is None:
+            continue
+        return _quotient(num.value, den, words=True)
+    return None
+
+
+def _denominator(prefix: Sequence[_Tok], d: Decimal, lang: Language) -> Decimal | None:
+    """The number that ``prefix`` and a fraction word of value ``d`` name together."""
+    if not prefix:
+        return d if d > 1 else None  # "firsts" only in a compound ("twenty-firsts")
+    if prefix[-1].kind == "minus" or prefix[-1].text in lang.connectors:
+        prefix = prefix[:-1]  # "thirty-fifths", "one hundred and fifth"
+        if not prefix:
+            return d if d > 1 else None  # "one-third": the hyphen joins the numerator
+    if d >= 100 or any(t.kind != "word" for t in prefix):
+        return None
+    whole = _parse_plain(prefix, lang)
+    if whole is None or whole.value <= 0 or not d < _place(whole.value):
+        return None  # "thirty fifth" = 35th; "two fifth" is no ordinal
+    return whole.value + d
+
+
+def _numerator(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
+    """The number before a fraction word or "over"; an article alone is one ("a fifth")."""
+    if len(toks) == 1 and toks[0].kind == "word" and toks[0].text in lang.one_before_multiplier:
+        return _Parsed(_ONE, _ZERO, True, False)
+    return _parse_plain(toks, lang) if toks else None
+
+
+def _slash(left: Sequence[_Tok], right: Sequence[_Tok], lang: Language) -> _Parsed | None:
+    """Digits over digits: "3/4", "-4/5", "2 1/4" (a whole and a proper fraction)."""
+    if len(right) != 1 or right[0].kind != "num" or not right[0].text.isdigit():
+        return None
+    sign = _ONE
+    if left and left[0].kind == "minus":
+        sign, left = -_ONE, left[1:]
+    if not left or len(left) > 2 or any(t.kind != "num" for t in left):
+        return None
+    parts = [p for t in left for p in t.text.split()]  # "1 4/5": a space-grouped token
+    if len(parts) > 2 or not all(p.isdigit() for p in parts):
+        return None
+    num, den = Decimal(parts[-1]), Decimal(right[0].text)
+    if den == 0:
+        return None
+    whole = _ZERO
+    if len(parts) == 2:
+        whole = Decimal(parts[0])
+        if not num < den:
+            return None  # "2 1/4" is two and a quarter; "2 5/4" is no mixed number
+    q = _quotient(num, den, words=False)
+    value = _CTX.multiply(sign, _CTX.add(whole, q.value))
+    return attrs.evolve(q, value=_normalise(value))
+
+
+def _quotient(num: Decimal, den: Decimal, *, words: bool) -> _Parsed:
+    """``num / den``, exact when it terminates, else to 28 significant digits.
+
+    The step is one unit of the denominator when it is a power of ten ("2 tenths"
+    is stated to a tenth, like 0.2), else 0: a fraction is exact as stated.
+    """
+    digits = len(num.as_tuple().digits) + len(den.as_tuple().digits)
+    ctx = decimal.Context(prec=max(28, digits + 2), Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    value = ctx.divide(num, den)
+    power_of_ten = den > 1 and den == _TEN ** (len(str(int(den))) - 1)
+    step = _ONE / den if power_of_ten and den == den.to_integral_value() else _ZERO
+    return _Parsed(_normalise(value), step, words, False)
+
+
+_EXPONENT = re.compile(r"(?:[eE](?P<e>[-+]?)|\^(?P<c>[-+]*))(?P<n>[0-9]{1,2})$")
+"""A power of ten ("e10", "e+14", "e-1") or a power ("^23", "^-1") ending a digit token."""
+
+
+def _power(base: str, ex: re.Match[str], lang: Language) -> tuple[Decimal, Decimal] | None:
+    """The value of ``base`` raised as ``ex`` says, and its stated precision.
+
+    "1.2e3" is stated to a hundred (one unit of the last digit, scaled); a power
+    ("1.1^23") is exact, and a negative power a quotient.
+    """
+    got = _parse_digits("0" + base if base[:1] in lang.decimal else base, lang)
+    if got is None:
+        return None
+    v, frac = got
+    n = int(ex.group("n"))
+    if ex.group("c") is None:  # scientific notation
+        if ex.group("e") == "-":
+            n = -n
+        return v.scaleb(n, _CTX), _normalise((_TEN**-frac).scaleb(n, _CTX))
+    power = _CTX.power(v, n)
+    if ex.group("c").count("-") % 2 == 0:
+        return _normalise(power), _ZERO
+    if power == 0:
+        return None
+    return _quotient(_ONE, power, words=False).value, _ZERO
+
+
 def _miss(fail: list[int] | None, at: int) -> _Parsed | None:
     """Record where the grammar failed (for the scanner's next, shorter try)."""
     if fail is not None:
@@ -592,13 +790,19 @@ def _miss(fail: list[int] | None, at: int) -> _Parsed | None:
 
 
 def _apply_multiplier(
-    comps: list[_Comp], m: Decimal, *, start: bool, after_num: bool = False
+    comps: list[_Comp], m: Decimal, *, start: bool, after_num: bool = False, whole: bool = False
 ) -> bool:
     """Multiply the trailing components smaller than ``m`` by ``m`` (in place).
 
     Digits right before a scale are multiplied whatever their size
-    ("1.200 miliar", "1200K").
+    ("1.200 miliar", "1200K"); so is a whole number before a counting unit
+    (``whole``: "two hundred dozen" = 2400) when no component is smaller.
     """
+    if whole and comps and not (comps[-1].value < m and comps[-1].place < m):
+        after_num = True
+        while len(comps) > 1:
+            last = comps.pop()
+            comps[-1] = _Comp(_CTX.add(comps[-1].value, last.value), comps[-1].place)
     s = _ZERO
     popped = False
     if after_num and comps:
@@ -632,9 +836,11 @@ def _token_re(code: str) -> re.Pattern[str]:
     sep_class = re.escape(seps) + " "
     lead = re.escape("".join(sorted(lang.decimal)))
     return re.compile(
-        rf"(?P<num>(?:[{lead}](?=[0-9]))?[0-9]+(?:[{sep_class}][0-9]+)*)"
+        rf"(?P<num>(?:[{lead}](?=[0-9]))?[0-9]+(?:[{sep_class}][0-9]+)*"
+        r"(?:[eE][-+]?[0-9]{1,2}(?![^\W_])|\^[-+]*[0-9]{1,2}(?![0-9]))?)"
         r"|(?P<word>[^\W\d_]+\.?)"
         r"|(?P<minus>-)"
+        r"|(?P<slash>/)"
         r"|(?P<comma>,)"
         r"|(?P<space>\s+)"
         r"|(?P<other>.)",
@@ -735,7 +941,8 @@ def _scan_re(code: str) -> re.Pattern[str]:
     num_words |= set(lang.half_of_last)
     fractions = _fraction_words(code)
     num_words |= set(fractions)  # "یک و هفتاد و پنج صدم"
-    glue = set(lang.connectors) | set(lang.decimal_words) | _word_set(code, "fraction_of")
+    over = _word_set(code, "fraction_over")
+    glue = set(lang.connectors) | set(lang.decimal_words) | _word_set(code, "fraction_of") | over
     scale_words = set(lang.multipliers)
     abbrev = alt(set(lang.abbreviations)) or "(?!)"
     end = r"(?![^\W\d_])"
@@ -746,12 +953,16 @@ def _scan_re(code: str) -> re.Pattern[str]:
     glue_word = rf"(?i:{trie(glue)}){end}" if glue else "(?!)"
     a_word = alt(set(lang.one_before_multiplier))
     # "a million", "half a million", "one and a half": the article before a scale or fraction
-    a_next = set(scale_words) | {w for w, v in lang.values.items() if v < 1}
+    a_next = set(scale_words) | {w for w, v in lang.values.items() if v < 1} | set(fractions)
     article = rf"(?:(?i:{a_word}){gap}(?=(?i:{alt(a_next)}){end}))?" if a_word else ""
     # where the language joins digits to number words with a connector: "سه هزار و ۹۰۰"
     joined = ""
     if lang.raw.get("numerals", {}).get("connector_digits"):
         joined = rf"|{glue_word}{gap}{digit}"
+    # "one over 3": a fraction's denominator in digits
+    over_word = rf"(?i:{alt(over)}){end}" if over else "(?!)"
+    if over:
+        joined += rf"|{over_word}{gap}{digit}"
     words_run = rf"{word}(?:{gap}(?:(?:{glue_word}{gap})?{article}{word}{joined}))*"
     scale = (
         rf"(?:(?i:{trie(scale_words)}){end}|(?:{abbrev}){end})"
@@ -769,14 +980,18 @@ def _scan_re(code: str) -> re.Pattern[str]:
     after_digits = (
         rf"(?:{sp}(?:{scale}|{frac}){tail}*)?"
         # "۸ و ۲ دهم": a whole, a connector, and a fraction in tenths
-        rf"(?:{gap}{glue_word}{gap}{digit}{sp}{frac})?"
+        rf"(?:{gap}{glue_word}{gap}{digit}{sp}{frac}"
+        # "1 over 3", "1 over twenty-one"
+        rf"|{gap}{over_word}{gap}(?:{digit}|{words_run}))?"
     )
     # ".08 percent": a decimal mark the language may write without the zero
     leading = "".join(lang.raw.get("numerals", {}).get("leading_decimal", []))
     # (at the start of the text too: ".08")
     lead = rf"(?:(?<![^\s(])[{re.escape(leading)}](?=\d))?" if leading else ""
+    # "1e10", "12.32e+14", "1.1^23": a power after the digits
+    power = r"(?:[eE][-+]?\d{1,2}(?![^\W_])|\^[-+]*\d{1,2}(?!\d))?"
     pattern = (
-        rf"(?<!\d)(?P<d>{lead}{digit}){after_digits}"
+        rf"(?<!\d)(?P<d>{lead}{digit}{power}){after_digits}"
         rf"|(?<![^\W\d_])(?P<w>{article}{words_run})"
     )
     # only where a digit or the first letter of a number word stands
@@ -908,6 +1123,8 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
             got = _parse_tokens(toks[i:j], lang, fail)
             if got is not None and j - i == 1 and toks[i].text in not_alone:
                 got = None  # "không" (not), alone in running text, is no zero
+            if got is not None and got.words and not _fraction_fits(norm, start, toks, i, j, lang):
+                got = None  # "a third term", "3 over 5 years": no fraction
             if got is not None:
                 s = start + toks[i].start
                 e = start + toks[j - 1].end
@@ -927,6 +1144,48 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
                 # alone in running text is one before a counted noun
                 yield Numeral(Span(a, b), lang.values[tok.text], _ZERO, True, False, _ONE)
             i += 1
+
+
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]\"”’'](?![0-9]))")
+
+
+def _fraction_fits(
+    norm: str, start: int, toks: Sequence[_Tok], i: int, j: int, lang: Language
+) -> bool:
+    """Whether a fraction read in running text is one there.
+
+    "one over three" ends its clause: "3 over 5 years" is no fraction. An
+    article and an ordinal fraction word ("a third") are one before "of" or
+    at the end of a clause ("a third of the budget", "cut by a third"), not
+    before a noun ("a third term").
+    """
+    over = _word_set(lang.code, "fraction_over")
+    last = toks[j - 1].text
+    ordinal = last in _word_set(lang.code, "ordinal_fractions")
+    if not ordinal and not over:
+        return True
+    has_over = any(t.kind == "word" and t.text in over for t in toks[i:j])
+    article = j - i == 2 and toks[i].text in lang.one_before_multiplier
+    if not has_over and not (ordinal and article):
+        return True
+    end = start + toks[j - 1].end
+    if _CLAUSE_END.match(norm, end):
+        return True
+    if has_over:
+        return False
+    # "a third of", "a fifth in May": a function word follows; "a third term": a noun
+    nxt = _NEXT_WORD.match(norm, end)
+    return nxt is not None and nxt.group(1).casefold() in _function_words(lang.code)
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
+@functools.cache
+def _function_words(code: str) -> frozenset[str]:
+    """The language's function words (``[meaning] function_words``) and ``fraction_of``."""
+    words = load(code).raw.get("meaning", {}).get("function_words", [])
+    return frozenset(w.casefold() for w in words) | _word_set(code, "fraction_of")
 
 
 @functools.cache
