@@ -266,6 +266,7 @@ class _Lex:
     superseded_after: re.Pattern[str]  # "như ước tính trước đó" right after a figure
     compare_in: re.Pattern[str]
     refer_back: re.Pattern[str]  # "the largest", "trong đó": a clause about the noun before
+    cur_named: re.Pattern[str]  # currency names of several words ("dolar AS", "US dollar")
     rank_before: _Tail
     ordinal_before: _Tail
     ordinal_prefix: _EndCue
@@ -375,6 +376,7 @@ def _lex(code: str) -> _Lex:
         for k, v in lang.raw.get("currency_context", {}).items()
     }
     before_words = [w for w in cur_words if w.casefold() not in context]
+    multi = [w for w in names if " " in w.strip()]
     num: dict[str, Any] = lang.raw.get("numerals", {})
     sign_words = num.get("sign_before", [])
     sign_word_re = rf"\s+(?i:{_alt(w[::-1] for w in sign_words)})|" if sign_words else ""
@@ -423,6 +425,7 @@ def _lex(code: str) -> _Lex:
         superseded_after=re.compile(rf"\s*(?i:{_alt(cl['superseded_after'])}){_END}")
         if cl.get("superseded_after")
         else _never(),
+        cur_named=re.compile(rf"{_START}(?i:{_alt(multi)}){_END}") if multi else never,
         refer_back=re.compile(rf"[,;،]\s*(?i:{_alt(cl['refer_back'])}){_END}")
         if cl.get("refer_back")
         else never,
@@ -1418,6 +1421,13 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         if not figures.hit(p.start, p.end) and not terms.hold(p)
     ]
     place_at = [p.start for p in every_place]
+    # a place in a currency's name ("dolar AS", "قیمت دلار آمریکا") is no subject
+    named = [m.span() for a, b in scan for m in ctx.lex.cur_named.finditer(text, a, b)]
+    if named:
+        every_place = [
+            p for p in every_place if not any(s <= p.start and p.end <= e for s, e in named)
+        ]
+        place_at = [p.start for p in every_place]
     # a dateline ("HANOI --", "Jakarta (ANTARA) -") says where the reporter is,
     # not what a figure is about
     datelines = {p.start for p in every_place if _is_dateline(text, p)}
@@ -2027,7 +2037,14 @@ def _subject(
         if has_phrase(text, lo, brk.start() if brk else hi, g.national, g):
             return country_of(dominant), True
     if here:
-        after = [p for p in here if d.end <= p.start < next_start]
+        # a place right before the next figure is that figure's ("disusul Korea Selatan
+        # 3,57 juta"), not this one's
+        after = [
+            p
+            for p in here
+            if d.end <= p.start < next_start
+            and (next_start >= sent.end or text[p.end : next_start].strip(" :"))
+        ]
         for p in after:
             ws = words_in(text, max(d.end, p.start - 30), p.start)
             tail = tuple(w.key for w in ws[-g.longest :])
@@ -2037,6 +2054,15 @@ def _subject(
         clause = [p for p in here if cut < p.start and p.end <= d.start]
         before = [p for p in here if p.end <= d.start]
         if clause:
+            # a place right before the figure, with at most one short word between,
+            # is the figure's in a list ("چین با ۴٫۳۸ میلیون و کره جنوبی با ۳٫۵۷
+            # میلیون", "Hàn Quốc 3,57 triệu lượt"); else the clause's first place,
+            # the innermost of a chain ("Iran's Kerman province")
+            last = clause[-1]
+            if _ADJACENT.fullmatch(text, last.end, d.start) and not any(
+                last.key in ancestors(q.key) for q in clause if q.key != last.key
+            ):
+                return last.key, True
             return _innermost(clause), True
         if before:
             return _innermost(before), True
@@ -2045,6 +2071,10 @@ def _subject(
     if ctx.doc.subject:
         return ctx.doc.subject, False
     return dominant, False
+
+
+_ADJACENT = re.compile(r"[\s:،,]*(?:[^\W\d_]{1,4}[\s\u00a0]+)?")
+"""Between a place and a figure listed with it: spaces, a colon, one short word ("با")."""
 
 
 def _innermost(places: Sequence[Mention]) -> str:

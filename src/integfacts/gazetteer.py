@@ -255,6 +255,20 @@ def _entries(raw: str) -> tuple[_Entry, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _country_names_from(lang: str) -> frozenset[str]:
+    """The languages whose country names a language's news writes too (``[places]
+    country_names_from`` in its data file: Indonesian news writes "China" beside
+    "Tiongkok")."""
+    from integfacts.languages import UnsupportedLanguageError, load  # noqa: PLC0415
+
+    try:
+        table = load(lang).raw.get("places", {})
+    except UnsupportedLanguageError:
+        return frozenset()
+    return frozenset(table.get("country_names_from", []))
+
+
 def places() -> tuple[Place, ...]:
     """Every place of the gazetteer, countries first.
 
@@ -433,7 +447,11 @@ def _choose(
     capitals = span.isupper() and sum(c.isalpha() for c in span) > 1
     ids: list[str] = []
     for e in _entries(raw):
-        if lang not in e.langs or (e.upper and not text[start].isupper()):
+        if lang not in e.langs and not (
+            e.langs & _country_names_from(lang) and _place(e.place).level == "country"
+        ):
+            continue
+        if e.upper and not text[start].isupper():
             continue
         if (e.acronym and not capitals) or (
             capitals and not e.acronym and sum(c.isalpha() for c in span) < 4

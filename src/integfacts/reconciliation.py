@@ -63,6 +63,12 @@ _FIXED_RATES = {"IRT": ("IRR", Decimal(10))}
 """Units tied by law, not by a market: one toman is ten Iranian rials."""
 
 
+def _in_base(q: Quantity) -> tuple[str | None, Decimal]:
+    """A quantity's unit and value in the unit it is tied to by law (toman in rials)."""
+    tied = _FIXED_RATES.get(q.unit or "")
+    return (tied[0], q.value * tied[1]) if tied else (q.unit, q.value)
+
+
 def _with_fixed_rates(rates: Mapping[str, Decimal] | None) -> Mapping[str, Decimal] | None:
     """``rates`` completed with the fixed ratios (toman and rial compare without a rate)."""
     out = dict(rates) if rates is not None else {}
@@ -256,7 +262,8 @@ def _nearest_class(
     assert c.place is not None
     here = c.place
     best: tuple[Decimal, str] | None = None
-    v = abs(c.quantity.value)
+    unit, v = _in_base(c.quantity)
+    v = abs(v)
     key = _claim_key(c)
     for n in sorted(named):
         if here not in ancestors(n):
@@ -264,7 +271,10 @@ def _nearest_class(
         for m in classes.get(n, ()):
             if not m.subject_stated or m.source == c.source:
                 continue
-            w = abs(m.quantity.value)
+            m_unit, w = _in_base(m.quantity)
+            if m_unit != unit:
+                continue
+            w = abs(w)
             lo, hi = min(v, w), max(v, w)
             if hi > lo * _CLOSE or _key_relation(key, _claim_key(m)) == "disjoint":
                 continue
@@ -278,7 +288,10 @@ def _nearest_class(
     for m in peers:
         if m.source == c.source or not m.subject_stated:
             continue
-        w = abs(m.quantity.value)
+        m_unit, w = _in_base(m.quantity)
+        if m_unit != unit:
+            continue
+        w = abs(w)
         lo, hi = min(v, w), max(v, w)
         if (hi - lo) / max(hi, _ONE) <= best[0] and _key_relation(key, _claim_key(m)) != "disjoint":
             return country_of(here)
