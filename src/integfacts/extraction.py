@@ -274,6 +274,7 @@ class _Lex:
     ident_before: _Tail
     range_joiner: re.Pattern[str]
     range_before: _Tail
+    range_paired: re.Pattern[str]
     multiples: re.Pattern[str]
     mult_of: dict[str, Decimal]
     year_after: re.Pattern[str]
@@ -290,11 +291,15 @@ class _Lex:
     scale_of: dict[str, Decimal]
     minor_after: re.Pattern[str]
     minor_of: dict[str, Decimal]
+    minor_joiners: tuple[str, ...]
+    whole_currencies: frozenset[str]
     points_bare: re.Pattern[str]
     collective: frozenset[str]
     collective_next: re.Pattern[str]
     during: frozenset[str]
     qual_not_before: dict[str, re.Pattern[str]]
+    qual_after: re.Pattern[str]
+    qual_after_of: dict[str, Qualifier]
     cur_context: dict[str, re.Pattern[str]]
 
 
@@ -360,6 +365,10 @@ def _lex(code: str) -> _Lex:
             quals.setdefault(
                 " ".join(ph.replace("\u200c", " ").casefold().split()), Qualifier(qname)
             )
+    quals_after: dict[str, Qualifier] = {}  # "500 or more", "7000 đồng trở xuống"
+    for qname, phrases in cl.get("qualifiers_after", {}).items():
+        for ph in phrases:
+            quals_after.setdefault(" ".join(ph.casefold().split()), Qualifier(qname))
     curs: dict[str, str] = {}
     own = {**lang.raw.get("cldr_currencies", {}), **lang.raw.get("currencies", {})}
     for table in (own, common().get("currencies", {})):
@@ -467,6 +476,10 @@ def _lex(code: str) -> _Lex:
             rf"{_END})\s*"
         ),
         range_before=_Tail.of(cl["range_before"]) if cl.get("range_before") else never_tail,
+        # joiners that make a range only after a range word: "between 20 and 43", not "20 and 43"
+        range_paired=re.compile(rf"\s*(?i:{_alt(cl['range_paired'])})\s*")
+        if cl.get("range_paired")
+        else never,
         multiples=re.compile(starting_with(first_chars(mult), rf"{_START}(?i:{trie(mult)}){_END}"))
         if mult
         else never,
@@ -495,6 +508,8 @@ def _lex(code: str) -> _Lex:
         scale_of={w.casefold(): v for w, v in lang.multipliers.items() if v >= 1000},
         minor_after=re.compile(rf"[ \u00a0]?(?i:{_alt(minor)}){_END}") if minor else never,
         minor_of=minor,
+        minor_joiners=("", *(w.casefold() for w in num.get("minor_joiners", lang.connectors))),
+        whole_currencies=frozenset(common().get("currency_minor", {}).get("none", [])),
         points_bare=re.compile(rf"[ \u00a0]?(?i:{_alt(cl['points_bare'])}){_END}")
         if cl.get("points_bare")
         else never,
@@ -506,6 +521,10 @@ def _lex(code: str) -> _Lex:
             else r"[ \u00a0]+[^\W\d_]"
         ),
         during=frozenset(w.casefold() for w in cl.get("during", [])),
+        qual_after=re.compile(rf"[ \u00a0]*(?i:{_alt(quals_after)}){_END}")
+        if quals_after
+        else never,
+        qual_after_of=quals_after,
         qual_not_before={
             " ".join(k.casefold().split()): re.compile(rf"[ \u00a0]+(?i:{_alt(v)}){_END}")
             for k, v in cl.get("qualifier_not_before", {}).items()
@@ -960,18 +979,18 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
     if p.granularity != "year" or len(p.numerals) != 1:
         return False
     num = numerals[p.numerals[0]]
-    if (p.span.start, p.span.end) != (num.span.start, num.span.end):
-        return False  # "tahun 2024", "by 2030": the words make it a year
     text, lex = ctx.text, ctx.lex
-    before = text[max(0, num.span.start - _LEFT) : num.span.start]
-    if lex.qual_before.search(before) or lex.cur_before.search(before):
-        return True
     unit = (
         lex.percent_after.match(text, num.span.end)
         or lex.points_after.match(text, num.span.end)
         or lex.cur_after.match(text, num.span.end)
     )
     if unit and not _NEXT_DIGIT.match(text, unit.end()):
+        return True  # "đến 2000 đồng", "to 2000 dollars": an amount, whatever the cue
+    if (p.span.start, p.span.end) != (num.span.start, num.span.end):
+        return False  # "tahun 2024", "by 2030": the words make it a year
+    before = text[max(0, num.span.start - _LEFT) : num.span.start]
+    if lex.qual_before.search(before) or lex.cur_before.search(before):
         return True
     concepts = find_concepts(
         text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40), ctx.lexicon
@@ -1114,6 +1133,7 @@ def _classify(
             and nxt.value > lower
             and same_scale
             and not lex.change_before.search(before)
+            and (not lex.range_paired.fullmatch(joint) or _range_word(ctx, before, calm))
         ):
             draft.value = lower  # "3-4 tỷ USD": the scale is shared
             draft.upper = nxt.value
@@ -1126,17 +1146,39 @@ def _classify(
         ctx, draft, s, prev_end=numerals[prev].span.end if prev >= 0 else -1, scaled=num.scaled
     )
     minor = nxt is not None and i + 1 not in outcome and not draft.is_range
-    if minor and draft.kind is ClaimKind.MONEY and draft.end > e and nxt is not None:
-        # "20 dollars 43 cents": the hundredths after the unit belong to the amount
+    if minor and draft.kind is ClaimKind.MONEY and nxt is not None and nxt.span.start >= draft.end:
+        # "20 dollars 43 cents", "$20 and 43c": the hundredths after the amount belong to it;
+        # so does a bare whole number under 100 that ends the clause ("$20 43", "hai đô 23")
         cents = lex.minor_after.match(text, nxt.span.end)
         gap = text[draft.end : nxt.span.start]
-        if cents and gap.strip() in ("", *ctx.lang.connectors) and nxt.value < 100:
-            factor = lex.minor_of[cents.group().strip(" \u00a0").casefold()]
+        bare = (
+            cents is None
+            and nxt.step == 0
+            and not num.scaled
+            and draft.unit not in lex.whole_currencies
+            and _MINOR_END.match(text, nxt.span.end) is not None
+        )
+        if (cents or bare) and gap.strip().casefold() in lex.minor_joiners and 0 < nxt.value < 100:
+            factor = lex.minor_of[cents.group().strip(" \u00a0").casefold()] if cents else _CENT
             draft.value += nxt.value * factor * (-1 if draft.value < 0 else 1)
             draft.step = min(draft.step, factor) if draft.step else _ZERO_STEP
-            draft.end = cents.end()
+            draft.end = cents.end() if cents else nxt.span.end
             draft.numerals.append(i + 1)
     return "", draft
+
+
+def _range_word(ctx: _Ctx, before: str, calm: str | None) -> bool:
+    """Whether a range word ends ``before``, or stands before its currency ("between $")."""
+    lex = ctx.lex
+    if _ends(lex.range_before, before, calm):
+        return True
+    cb = lex.cur_before.search(before)
+    return cb is not None and lex.range_before.search(before[: cb.start()]) is not None
+
+
+_CENT = Decimal("0.01")
+_MINOR_END = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]](?!\d))")
+"""After a bare number of cents: the end of the clause ("$20 43."), not a noun ("43 times")."""
 
 
 _ZERO_STEP = Decimal(0)
@@ -1190,6 +1232,10 @@ def _attach_units(
             d.unit, d.kind, d.end = "pp", ClaimKind.PERCENT, pts.end()
         elif pct:
             d.unit, d.kind, d.end = "%", ClaimKind.PERCENT, pct.end()
+    qa = lex.qual_after.match(text, d.end) if not d.is_range else None
+    if qa:  # "500 or more", "từ 7000 đồng trở xuống"
+        d.qualifier = lex.qual_after_of[" ".join(qa.group().casefold().split())]
+        d.end = qa.end()
     signed = False
     original = before
     calm = _calm(ctx, before)
@@ -1236,7 +1282,7 @@ def _attach_units(
         nb = lex.qual_not_before.get(phrase)
         if nb is not None and d.unit is None and nb.match(text, d.end):
             qual = None  # "trên sáu hệ thống" (on six systems), not "more than six"
-        if qual is not None:
+        if qual is not None and qa is None:
             d.qualifier = qual
             before = take(q)
     # change: "naik 16,7%", "tăng 9,6%", "up 5%", "۱۶٫۷ درصد افزایش"

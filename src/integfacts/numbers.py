@@ -518,8 +518,10 @@ def _parse_plain(
             i += 1
             continue
         if w in lang.decimal_words:
-            # digits read one by one after "point" / "koma" / "phẩy"
-            if not comps or last_kind not in ("value", "mult"):
+            # digits read one by one after "point" / "koma" / "phẩy"; after digits with no
+            # decimals of their own ("1 point 5", "2 chấm 23"); first: "point 77" = 0.77
+            after = last_kind in ("value", "mult") or (last_kind == "num" and not approx)
+            if not (comps and after) and not (not comps and last_kind == "" and nxt is not None):
                 return _miss(fail, i)
             j = i + 1
             digits: list[str] = []
@@ -815,7 +817,10 @@ def _apply_multiplier(
         if not start:
             return False
         s = _ONE
-    comps.append(_Comp(_CTX.multiply(s, m), m))
+    product = _CTX.multiply(s, m)
+    if comps and not product < comps[-1].place:
+        return False  # "۴۰۰ هزار و ۶۰۰ هزار": a scale never grows again inside a number
+    comps.append(_Comp(product, m))
     return True
 
 
@@ -959,10 +964,13 @@ def _scan_re(code: str) -> re.Pattern[str]:
     joined = ""
     if lang.raw.get("numerals", {}).get("connector_digits"):
         joined = rf"|{glue_word}{gap}{digit}"
-    # "one over 3": a fraction's denominator in digits
+    # "one over 3": a fraction's denominator in digits; "hai phẩy 23": decimals in digits
     over_word = rf"(?i:{alt(over)}){end}" if over else "(?!)"
     if over:
         joined += rf"|{over_word}{gap}{digit}"
+    dec_word = rf"(?i:{alt(set(lang.decimal_words))}){end}" if lang.decimal_words else "(?!)"
+    if lang.decimal_words:
+        joined += rf"|{dec_word}{gap}{digit}"
     words_run = rf"{word}(?:{gap}(?:(?:{glue_word}{gap})?{article}{word}{joined}))*"
     scale = (
         rf"(?:(?i:{trie(scale_words)}){end}|(?:{abbrev}){end})"
@@ -978,6 +986,8 @@ def _scan_re(code: str) -> re.Pattern[str]:
         rf"{joined}))"
     )
     after_digits = (
+        # "1 point 5", "2 chấm 23": a decimal word after digits
+        rf"(?:{gap}{dec_word}{gap}(?:{digit}|{words_run}))?"
         rf"(?:{sp}(?:{scale}|{frac}){tail}*)?"
         # "۸ و ۲ دهم": a whole, a connector, and a fraction in tenths
         rf"(?:{gap}{glue_word}{gap}{digit}{sp}{frac}"
@@ -1125,6 +1135,13 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
                 got = None  # "không" (not), alone in running text, is no zero
             if got is not None and got.words and not _fraction_fits(norm, start, toks, i, j, lang):
                 got = None  # "a third term", "3 over 5 years": no fraction
+            if got is not None and j < n and toks[j].text in lang.multipliers:
+                # "۴۰۰ هزار و ۶۰۰ هزار": the scale after the prefix could not join it, so
+                # the number after the last connector is the next figure's
+                k = next((k for k in range(j - 1, i, -1) if toks[k].text in lang.connectors), i)
+                if k > i:
+                    j = k
+                    continue
             if got is not None:
                 s = start + toks[i].start
                 e = start + toks[j - 1].end
