@@ -35,6 +35,13 @@ peers state it: a ratio claim written as a fraction ("3/4": value 3, ``of``
 4) is the quotient; a change claim ("down $5,000": value -5000, ``change``
 set) states its amount, the sign being the direction its cue word gives.
 
+A numeral read otherwise than the peer expects is a *CLDR reading* when CLDR
+(through Babel) writes the value we read as exactly that text in that
+language: Indonesian "3M" is 3 miliar in CLDR's compact form (Duckling
+expects 3 million), Vietnamese "100,000" is 100 with three decimals (Duckling
+expects 100000). Such cases stay wrong in ``accuracy``; the ``cldr`` column
+counts them and ``w/o cldr`` is the accuracy on the other cases.
+
 Run: ``python bench/peer_eval.py [--cases DIR] [--show N]`` (``--show`` prints
 up to N failures per cell).
 """
@@ -44,9 +51,12 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from babel.numbers import format_compact_decimal, format_decimal
 
 import integfacts as ifx
 
@@ -57,6 +67,17 @@ _FAMILY = {
     "Riyal": {"SAR", "QAR", "OMR", "YER"},
     "Rial": {"IRR", "OMR", "YER"},
 }
+
+
+@dataclass(frozen=True)
+class Result:
+    """One case: right by ``parse_number`` (or ``extract``), right by ``extract``,
+    the message printed for a failure, and whether our reading is CLDR's."""
+
+    ok: bool
+    ext: bool
+    msg: str
+    cldr: bool = False
 
 
 def _d(x: Any) -> Decimal:
@@ -96,20 +117,37 @@ def _unit_ok(currency: str, unit: str | None) -> bool:
     return unit in _FAMILY.get(currency, {currency})
 
 
-def numeral_case(lang: str) -> Callable[[list[Any]], tuple[bool, bool, str]]:
-    def check(case: list[Any]) -> tuple[bool, bool, str]:
+def _cldr_writes(value: Decimal, text: str, lang: str) -> bool:
+    """Whether CLDR writes ``value`` as ``text`` in ``lang`` (plain or compact form)."""
+    want = "".join(text.split()).casefold()
+    for digits in range(4):
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        forms = [
+            format_decimal(value, format=pattern, locale=lang),
+            format_compact_decimal(value, locale=lang, fraction_digits=digits),
+        ]
+        if any("".join(f.split()).casefold() == want for f in forms):
+            return True
+    return False
+
+
+def numeral_case(lang: str) -> Callable[[list[Any]], Result]:
+    def check(case: list[Any]) -> Result:
         value, text = _d(case[0]), case[1]
         got = ifx.parse_number(text, lang)
         claims = ifx.extract(text, lang=lang)
         q = claims[0].quantity if len(claims) == 1 else None
         ext = q is not None and (_same(q.value, value) or _same(q.alternative, value))
-        return _same(got, value), ext, f"{text!r}: parse {got}, extract {_values(claims)}"
+        ok = _same(got, value)
+        cldr = not ok and got is not None and _cldr_writes(got, text, lang)
+        note = " (CLDR reading)" if cldr else ""
+        return Result(ok, ext, f"{text!r}: parse {got}, extract {_values(claims)}{note}", cldr)
 
     return check
 
 
-def money_case(lang: str) -> Callable[[list[Any]], tuple[bool, bool, str]]:
-    def check(case: list[Any]) -> tuple[bool, bool, str]:
+def money_case(lang: str) -> Callable[[list[Any]], Result]:
+    def check(case: list[Any]) -> Result:
         kind, currency, low, high, text = case
         claims = ifx.extract(text, lang=lang)
         ok = False
@@ -127,22 +165,24 @@ def money_case(lang: str) -> Callable[[list[Any]], tuple[bool, bool, str]]:
             elif kind == "above":
                 ok = ok and q.qualifier.value in ("more_than", "at_least")
         got = [(c.text, str(c.quantity.value), c.quantity.unit) for c in claims]
-        return ok, ok, f"{text!r}: {got}"
+        return Result(ok, ok, f"{text!r}: {got}")
 
     return check
 
 
-def rt_values(unit: str | None) -> Callable[[list[Any]], tuple[bool, bool, str]]:
-    def check(case: list[Any]) -> tuple[bool, bool, str]:
+def rt_values(unit: str | None) -> Callable[[list[Any]], Result]:
+    def check(case: list[Any]) -> Result:
         text, want = case[0], [_d(v) for v in case[1]]
         got = _values(ifx.extract(text, lang="en"), unit)
         ok = len(got) == len(want) and all(_same(a, b) for a, b in zip(got, want, strict=True))
-        return ok, ok, f"{text[:80]!r}: want {[str(w) for w in want]}, got {[str(g) for g in got]}"
+        return Result(
+            ok, ok, f"{text[:80]!r}: want {[str(w) for w in want]}, got {[str(g) for g in got]}"
+        )
 
     return check
 
 
-def rt_currency(case: list[Any]) -> tuple[bool, bool, str]:
+def rt_currency(case: list[Any]) -> Result:
     text, value, unit = case[0], _d(case[1]), case[2]
     claims = ifx.extract(text, lang="en")
     cents = [value, value / 100] if unit == "Cent" else []
@@ -152,10 +192,10 @@ def rt_currency(case: list[Any]) -> tuple[bool, bool, str]:
         for c in claims
     )
     got = [(c.text, str(c.quantity.value), c.quantity.unit) for c in claims]
-    return ok, ok, f"{text[:80]!r}: want {value} {unit}, got {got}"
+    return Result(ok, ok, f"{text[:80]!r}: want {value} {unit}, got {got}")
 
 
-def _checker(name: str) -> Callable[[list[Any]], tuple[bool, bool, str]] | None:
+def _checker(name: str) -> Callable[[list[Any]], Result] | None:
     parts = name.split("_")
     if name.startswith("duckling_numeral_"):
         return numeral_case(parts[2])
@@ -178,19 +218,26 @@ def main() -> None:
     files = sorted(args.cases.glob("*.json"))
     if not files:
         raise SystemExit(f"no case files in {args.cases} (see the docstring for the format)")
-    print(f"{'cell':32} {'cases':>5} {'right':>6} {'accuracy':>9} {'extract':>8}")
+    print(
+        f"{'cell':32} {'cases':>5} {'right':>6} {'accuracy':>9} {'extract':>8}"
+        f" {'cldr':>5} {'w/o cldr':>9}"
+    )
     for path in files:
         check = _checker(path.stem)
         if check is None:
             continue
         cases = json.loads(path.read_text("utf-8"))
         results = [check(c) for c in cases]
-        right = sum(r[0] for r in results)
-        ext = sum(r[1] for r in results)
+        right = sum(r.ok for r in results)
+        ext = sum(r.ext for r in results)
+        cldr = sum(r.cldr for r in results)
         n = len(cases)
-        print(f"{path.stem:32} {n:5d} {right:6d} {right / n:9.1%} {ext / n:8.1%}")
-        for r in [r for r in results if not r[0]][: args.show]:
-            print(f"    {r[2]}")
+        print(
+            f"{path.stem:32} {n:5d} {right:6d} {right / n:9.1%} {ext / n:8.1%}"
+            f" {cldr:5d} {right / (n - cldr):9.1%}"
+        )
+        for r in [r for r in results if not r.ok][: args.show]:
+            print(f"    {r.msg}")
 
 
 if __name__ == "__main__":

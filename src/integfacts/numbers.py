@@ -363,7 +363,7 @@ def _parse_plain(
             continue
         if t.kind == "num":
             txt = t.text
-            if txt[0] in lang.decimal:
+            if not txt[0].isdigit():
                 txt = "0" + txt  # ".5" = 0.5
             ex = _EXPONENT.search(txt)
             if ex is not None:  # "1e10", "12.32e+14", "1.1^23", "2.5^-1"
@@ -835,11 +835,13 @@ def _normalise(v: Decimal) -> Decimal:
 
 
 @functools.cache
-def _token_re(code: str) -> re.Pattern[str]:
+def _token_re(code: str, whole: bool = False) -> re.Pattern[str]:
+    """Tokens of a candidate; ``whole``: of a text that is one numeral, where a leading
+    mark of either convention is a decimal mark (".77" in a Vietnamese text)."""
     lang = load(code)
     seps = "".join(sorted(lang.decimal | lang.group))
     sep_class = re.escape(seps) + " "
-    lead = re.escape("".join(sorted(lang.decimal)))
+    lead = re.escape("".join(sorted(lang.decimal | ({".", ","} if whole else set()))))
     return re.compile(
         rf"(?P<num>(?:[{lead}](?=[0-9]))?[0-9]+(?:[{sep_class}][0-9]+)*"
         r"(?:[eE][-+]?[0-9]{1,2}(?![^\W_])|\^[-+]*[0-9]{1,2}(?![0-9]))?)"
@@ -865,9 +867,9 @@ def _normalise_text(text: str, lang: Language) -> str:
     return t
 
 
-def _tokens(text: str, lang: Language) -> list[_Tok] | None:
+def _tokens(text: str, lang: Language, *, whole: bool = False) -> list[_Tok] | None:
     toks: list[_Tok] = []
-    for m in _token_re(lang.code).finditer(text):
+    for m in _token_re(lang.code, whole).finditer(text):
         kind = m.lastgroup
         s = m.group()
         if kind == "space":
@@ -919,10 +921,59 @@ def _parse(text: str, lang_code: str) -> _Parsed | None:
     norm = _normalise_text(text, lang).strip()
     if not norm or len(norm) > 10_000_000:
         return None
-    toks = _tokens(norm, lang)
+    toks = _tokens(norm, lang, whole=True)
     if not toks:
         return None
-    return _parse_tokens(toks, lang)
+    got = _parse_tokens(toks, lang)
+    if got is None and len(toks) <= 40:
+        got = _parse_whole(norm, toks, lang)
+    return got
+
+
+def _parse_whole(norm: str, toks: list[_Tok], lang: Language) -> _Parsed | None:
+    """Readings of a text that is one numeral and nothing else (never in running text).
+
+    - ``[numerals.alone]`` phrases ("a couple", "a pair" are two; in running text a
+      couple is two people);
+    - ``[numerals.abbreviations_alone]``: SI prefixes ("1.2G"; in running text "5G"
+      is a network);
+    - a trailing partitive ("a dozen of");
+    - a number said in two-digit groups ("one twenty-two" = 122, "nineteen
+      eighty-four" = 1984).
+    """
+    phrase = " ".join(norm.casefold().split())
+    alone = _alone(lang.code)
+    if phrase in alone:
+        return _Parsed(alone[phrase], _ZERO, True, False)
+    more = _alone_abbreviations(lang.code)
+    if more and any(t.orig in more for t in toks):
+        return _parse_tokens(toks, attrs.evolve(lang, abbreviations={**lang.abbreviations, **more}))
+    if len(toks) > 1 and toks[-1].text in _word_set(lang.code, "fraction_of"):
+        return _parse_tokens(toks[:-1], lang)
+    if all(t.kind in ("word", "minus") for t in toks):
+        for k in range(1, len(toks)):
+            hi, lo = _parse_plain(toks[:k], lang), _parse_plain(toks[k:], lang)
+            if hi is None or lo is None or hi.scaled or lo.scaled:
+                continue
+            if 1 <= hi.value <= 99 and 10 <= lo.value <= 99 and _integral(hi, lo):
+                return _Parsed(hi.value * 100 + lo.value, _ZERO, True, False)
+    return None
+
+
+def _integral(*parts: _Parsed) -> bool:
+    return all(p.value == p.value.to_integral_value() for p in parts)
+
+
+@functools.cache
+def _alone(code: str) -> dict[str, Decimal]:
+    table = load(code).raw.get("numerals", {}).get("alone", {})
+    return {" ".join(k.casefold().split()): Decimal(str(v)) for k, v in table.items()}
+
+
+@functools.cache
+def _alone_abbreviations(code: str) -> dict[str, Decimal]:
+    table = load(code).raw.get("numerals", {}).get("abbreviations_alone", {})
+    return {k: Decimal(str(v)) for k, v in table.items()}
 
 
 # ------------------------------------------------------------- scanning
