@@ -282,6 +282,7 @@ class _Lex:
     ordinal_words: re.Pattern[str]
     ordinal_of: dict[str, Decimal]
     percent_before: _Tail
+    percent_opening: _Tail
     change_after_down: re.Pattern[str]
     unit_gap: re.Pattern[str]
     time_before: _Tail
@@ -496,6 +497,15 @@ def _lex(code: str) -> _Lex:
         ordinal_of=ordinals,
         percent_before=_Tail(re.compile(rf"\s?(?:{_alt(w[::-1] for w in cl['percent_before'])})"))
         if cl.get("percent_before")
+        else never_tail,
+        # "percent of 10" opening a clause: the figure after it is the percentage
+        percent_opening=_Tail(
+            re.compile(
+                rf"\s*(?i:{_alt(w[::-1] for w in cl['percent_opening'])})"
+                r"(?=\s*(?:[.;:!?(\n\"“]|$))"
+            )
+        )
+        if cl.get("percent_opening")
         else never_tail,
         change_after_down=re.compile(rf"\s*(?i:{_alt(cl['change_after_down'])}){_END}")
         if cl.get("change_after_down")
@@ -1244,6 +1254,8 @@ def _attach_units(
         signed = True
         before = take(sg)
     pb = _ends(lex.percent_before, before, calm) if d.unit is None else None
+    if pb is None and d.unit is None and (po := _ends(lex.percent_opening, before, calm)):
+        pb = po if base == 0 or before[: po.start()].strip() else None
     if pb:  # "٪۷٫۶"
         d.unit, d.kind = "%", ClaimKind.PERCENT
         before = take(pb)
