@@ -1051,9 +1051,16 @@ def _scan_re(code: str) -> re.Pattern[str]:
     lead = rf"(?:(?<![^\s(])[{re.escape(leading)}](?=\d))?" if leading else ""
     # "1e10", "12.32e+14", "1.1^23": a power after the digits
     power = r"(?:[eE][-+]?\d{1,2}(?![^\W_])|\^[-+]*\d{1,2}(?!\d))?"
+    # "a dollar", "an euro": the article counts one of these units (see _article_one)
+    units = _word_set(code, "article_one")
+    one = (
+        rf"|(?<![^\W\d_])(?P<one>(?i:{a_word}))(?={gap}(?i:{alt(units)}){end})"
+        if a_word and units
+        else ""
+    )
     pattern = (
         rf"(?<!\d)(?P<d>{lead}{digit}{power}){after_digits}"
-        rf"|(?<![^\W\d_])(?P<w>{article}{words_run})"
+        rf"|(?<![^\W\d_])(?P<w>{article}{words_run}){one}"
     )
     # only where a digit or the first letter of a number word stands
     firsts = first_chars(num_words | set(lang.one_before_multiplier))
@@ -1122,8 +1129,31 @@ def _iter_numerals(text: str, lang: Language) -> Iterator[Numeral]:
                 if len(chunk) <= 4:
                     small[chunk] = value
             yield Numeral(Span(m.start(), m.end()), value, _ZERO, False, False, _ONE)
+        elif m.lastgroup == "one":
+            if _article_one(norm, m.end(), lang):
+                yield Numeral(Span(m.start(), m.end()), _ONE, _ZERO, True, False, _ONE)
         else:
             yield from _numerals_in_match(norm, m.start(), m.end(), lang)
+
+
+_UNIT_WORD = re.compile(r"[ \u00a0]+[^\W\d_]+")
+
+
+def _article_one(norm: str, end: int, lang: Language) -> bool:
+    """Whether the article ending at ``end`` counts one of the unit after it.
+
+    It does when the unit ends the clause or a function word follows ("cost a
+    dollar.", "a dollar a day", "a dollar and 42 cents"); before a noun the unit
+    word is an adjective ("a dollar store", "a euro-denominated bond").
+    """
+    unit = _UNIT_WORD.match(norm, end)
+    if unit is None:
+        return False
+    after = unit.end()
+    if _CLAUSE_END.match(norm, after):
+        return True
+    nxt = _NEXT_WORD.match(norm, after)
+    return nxt is not None and nxt.group(1).casefold() in _function_words(lang.code)
 
 
 _PLAIN: dict[tuple[str, str], tuple[Decimal, Decimal] | None] = {}
