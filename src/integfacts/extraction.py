@@ -285,6 +285,7 @@ class _Lex:
     percent_opening: _Tail
     change_after_down: re.Pattern[str]
     unit_gap: re.Pattern[str]
+    unit_reach: int  # the longest text unit_gap matches: it is searched only that far back
     time_before: _Tail
     dotted: frozenset[str]
     sign_before: _Tail
@@ -447,7 +448,13 @@ def _lex(code: str) -> _Lex:
         refer_back=re.compile(rf"[,;،]\s*(?i:{_alt(cl['refer_back'])}){_END}")
         if cl.get("refer_back")
         else never,
-        compare_in=re.compile(rf"{_START}(?i:{_alt(cl['compare_before'])}){_END}")
+        # searched in the 40 characters before every figure: a trie behind its first characters
+        compare_in=re.compile(
+            starting_with(
+                first_chars(cl["compare_before"]),
+                rf"{_START}(?i:{trie(w.lower() for w in cl['compare_before'])}){_END}",
+            )
+        )
         if cl.get("compare_before")
         else never,
         change_after=re.compile(rf"\s*(?i:{_alt(cl['change_after'])}){_END}")
@@ -513,6 +520,8 @@ def _lex(code: str) -> _Lex:
         # what may stand between the two ends of a range besides the joiner: a currency
         time_before=_Tail.of(cl["time_before"]) if cl.get("time_before") else never_tail,
         unit_gap=re.compile(rf"{cur_alt}?\s?$"),
+        # a currency word, one space and a final newline ("\s?$")
+        unit_reach=max((max(len(w), len(w.lower())) for w in cur_words), default=0) + 2,
         sign_before=_Tail(re.compile(rf"(?:{sign_word_re}[{_SIGN_DASHES}])(?:$|(?=[{_OPEN}]))")),
         scale_after=re.compile(rf"[ \u00a0]?(?i:{_alt(big)}){_END}") if big else never,
         scale_of={w.casefold(): v for w, v in lang.multipliers.items() if v >= 1000},
@@ -1125,7 +1134,8 @@ def _classify(
         gap = text[e : nxt.span.start]
         # a joiner and a currency are short: a longer gap is no range, and is not searched
         short = len(gap) <= _RANGE_GAP
-        unit = lex.unit_gap.search(gap) if short else None
+        # (a match ends the gap: no earlier start can match, and is not tried)
+        unit = lex.unit_gap.search(gap, max(0, len(gap) - lex.unit_reach)) if short else None
         joint = gap[: unit.start()] if unit else gap if short else ""
         own = lex.cur_after.match(joint) if joint else None
         if own is not None:  # "from 10 dollars to 20 dollars": each end names the currency
