@@ -460,4 +460,17 @@ def lexicon_for(extra: Lexicon | str | Path | Mapping[str, Any] | None) -> Lexic
 
 @functools.lru_cache(maxsize=32)
 def _merged_builtin(extra: Lexicon) -> Lexicon:
-    return builtin().merged(extra)
+    # equal lexicons come back as one object: the caches keyed by a lexicon (per figure:
+    # its metadata, allowed kinds, refine rules, compiled terms) then find their entry
+    # by identity instead of comparing two whole lexicons, tens of microseconds each time
+    merged = builtin().merged(extra)
+    base = builtin()
+    if merged is base or (hash(merged) == hash(base) and merged == base):
+        return base
+    return _interned(merged)
+
+
+@functools.lru_cache(maxsize=32)
+def _interned(lex: Lexicon) -> Lexicon:
+    """The first lexicon met that equals ``lex`` (the cache hands back its stored value)."""
+    return lex
