@@ -1006,6 +1006,11 @@ def _scan_re(code: str) -> re.Pattern[str]:
     # number words as tries: each followed by a word end, so a shorter word is tried only
     # when the longer one fails, as in a longest-first alternation
     word = rf"(?i:{trie(num_words)}){end}"
+    # the words a numeral can open with (a scale only after a number or an article, or when
+    # it may stand alone): a candidate is tried where one of their first letters stands
+    bare = {w.casefold() for w in lang.raw.get("numerals", {}).get("bare_multipliers", [])}
+    start_words = set(lang.values) | set(lang.aliases) | (bare & set(lang.multipliers))
+    first_word = rf"(?i:{trie(start_words)}){end}"
     glue_word = rf"(?i:{trie(glue)}){end}" if glue else "(?!)"
     a_word = alt(set(lang.one_before_multiplier))
     # "a million", "half a million", "one and a half": the article before a scale or fraction
@@ -1053,17 +1058,19 @@ def _scan_re(code: str) -> re.Pattern[str]:
     power = r"(?:[eE][-+]?\d{1,2}(?![^\W_])|\^[-+]*\d{1,2}(?!\d))?"
     # "a dollar", "an euro": the article counts one of these units (see _article_one)
     units = _word_set(code, "article_one")
-    one = (
-        rf"|(?<![^\W\d_])(?P<one>(?i:{a_word}))(?={gap}(?i:{alt(units)}){end})"
-        if a_word and units
-        else ""
+    one = rf"|(?P<one>(?i:{a_word}))(?={gap}(?i:{alt(units)}){end})" if a_word and units else ""
+    opening = (
+        rf"(?:(?i:{a_word}){gap}(?=(?i:{alt(a_next)}){end}){word}|{first_word})"
+        if a_word
+        else first_word
     )
+    rest = rf"(?:{gap}(?:(?:{glue_word}{gap})?{article}{word}{joined}))*"
     pattern = (
         rf"(?<!\d)(?P<d>{lead}{digit}{power}){after_digits}"
-        rf"|(?<![^\W\d_])(?P<w>{article}{words_run}){one}"
+        rf"|(?<![^\W\d_])(?:(?P<w>{opening}{rest}){one})"
     )
-    # only where a digit or the first letter of a number word stands
-    firsts = first_chars(num_words | set(lang.one_before_multiplier))
+    # only where a digit or the first letter of a word a numeral opens with stands
+    firsts = first_chars(start_words | set(lang.one_before_multiplier))
     return re.compile(starting_with(r"\d" + re.escape(leading) + firsts, pattern))
 
 
@@ -1195,9 +1202,9 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
     i = 0
     n = len(toks)
     while i < n:
-        if toks[i].kind == "minus":
-            i += 1  # a hyphen after a numeral ("two-three", "2-3") is no sign
-            continue
+        if toks[i].kind == "minus" or toks[i].text in lang.decimal_words:
+            i += 1  # a hyphen after a numeral ("two-three", "2-3") is no sign; in running
+            continue  # text "point 5" opens no numeral ("at this point 30 people")
         found = False
         hi = min(n, i + 40)
         j = hi
