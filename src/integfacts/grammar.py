@@ -267,12 +267,16 @@ def _time_res(g: Grammar) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
 
     age_after = [*alts(g.age_after), r"[^\W\d_]+-old"]
     units = alts(g.duration_units)
+    # "naik menjadi 500 pekan ini": a unit of time before these names a period, no duration
+    this = load(g.code).raw.get("meaning", {}).get("duration_not_before", [])
+    not_this = rf"(?![ \u00a0]+(?i:{'|'.join(map(re.escape, this))})(?![^\W\d_]))" if this else ""
     after = re.compile(
         r"[ \u00a0\u200c-]*(?:(?P<age>(?i:"
         + "|".join(sorted(age_after, key=len, reverse=True))
         + "))|(?P<unit>(?i:"
         + "|".join(sorted(units, key=len, reverse=True) or ["(?!)"])
         + r")))(?![^\W\d_])"
+        + not_this
     )
     before_alts = alts(g.age_before)
     before = (
