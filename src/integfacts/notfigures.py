@@ -71,6 +71,9 @@ _SEVERAL = r"\d{2,5}(?:[ .\-]\d{2,5})+"
 _CODE_YEAR = r"(?<=\d)(?<![\w/].)\d{0,4}/\d{4}/(?=[^\W\d_])"
 """A document code with its year inside: "31/2021/ND-CP", "15/2020/NĐ-CP" (no period)."""
 
+_PAREN_DATE = r"(?<=\()\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?(?=\))"
+"""A day and month in parentheses after the first digit: "(13/9)", "(9/13)", "(13/9/2025)"."""
+
 _SCORE = (
     rf"(?<=\d)(?<![\w.,/:\-\u2013\u2014].)(?P<sa>\d{{0,2}})(?P<sj>{_DASH}|{_SP}{_DASH}{_SP}|:)"
     rf"(?P<sb>\d{{1,3}})(?:(?P=sj)(?P<sc>\d{{1,3}}))?(?![\w%/]|[.,:\-\u2013\u2014]\d)"
@@ -136,6 +139,8 @@ def _rules(code: str) -> _Rules:
     raw = load(code).raw
     nf: dict[str, Any] = raw.get("not_figures", {})
     digit_parts = [rf"(?P<code>{_CODE_YEAR})", rf"(?P<phone>{_PHONE})"]
+    if "/" not in load(code).decimal:  # (Persian writes decimals with "/")
+        digit_parts.append(rf"(?P<pdate>{_PAREN_DATE})")
     cue_parts = []
     links = _words(nf, "phone_links")
     link = rf"(?:(?i:{_alt(links)}){_END}[\s:]*)?" if links else ""
@@ -238,7 +243,8 @@ def not_figures(text: str, numerals: Sequence[Numeral], code: str) -> dict[int, 
 
     Reasons: ``"phone"`` (a phone number), ``"score"`` (a sports score, a vote
     tally, a lead "by eight points"), ``"time"`` (a clock time), ``"ballot"``
-    (a candidate's number on the ballot).
+    (a candidate's number on the ballot), ``"date"`` (a day and month in
+    parentheses, "(13/9)", that the period reader did not take).
 
     Args:
         text: the document text.
@@ -310,6 +316,11 @@ def _digits(text: str, m: re.Match[str], rules: _Rules, mark: _Mark) -> None:
         # "a 5-0-0 record" is never a range or a date; "2-1" is a score by a score word
         if (len(nums) == 3 and not colon) or _cued(rules.score_cue, text, *m.span()):
             mark(m.start(), m.end(), "score")
+    elif g == "pdate":
+        parts = [int(x) for x in _DIGIT_RUN.findall(m.group())]
+        a, b = parts[0], parts[1]
+        if (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31):
+            mark(m.start(), m.end(), "date")  # "(13/9)": a date, not a ratio
     elif g == "sw":
         if _cued(rules.score_cue, text, *m.span()):
             mark(m.start(), m.end(), "score")
