@@ -212,30 +212,35 @@ def _look_up(
     key_of = vocab.key_of
     first = vocab.starts
     prefixes = vocab.prefixes
+    most = vocab.max_words
     nxt = lo  # words before this are inside a term already found
     for i in cands:
-        if i < nxt or keys[i] not in first:
+        if i < nxt:
             continue
-        hit = None
-        joined = ""
-        for k in range(i, min(hi, i + vocab.max_words)):
-            if k > i and starts[k] - ends[k - 1] > 3:
-                break  # terms do not span punctuation or long gaps
-            joined += keys[k]
-            found = key_of.get(joined)
-            if found is not None:
-                hit = (k, found)
-            if joined not in prefixes:
-                break  # no longer term starts with these words
-        if hit is None:
+        joined = keys[i]
+        if joined not in first:
             continue
-        k, found = hit
-        gap_ok = all(
-            text[ends[j] : starts[j + 1]].strip(" \u00a0\u200c-–—,،") == "" for j in range(i, k)
-        )
-        if gap_ok:
-            out.append(Mention(starts[i], ends[k], found))
-            nxt = k + 1
+        # the first word, then the words after it while the words so far open a term
+        found = key_of.get(joined)
+        hit = i if found is not None else -1
+        if joined in prefixes:
+            for k in range(i + 1, min(hi, i + most)):
+                if starts[k] - ends[k - 1] > 3:
+                    break  # terms do not span punctuation or long gaps
+                joined += keys[k]
+                longer = key_of.get(joined)
+                if longer is not None:
+                    hit, found = k, longer
+                if joined not in prefixes:
+                    break  # no longer term starts with these words
+        if hit < 0 or found is None:
+            continue
+        if hit > i and not all(
+            text[ends[j] : starts[j + 1]].strip(" \u00a0\u200c-–—,،") == "" for j in range(i, hit)
+        ):
+            continue
+        out.append(Mention(starts[i], ends[hit], found))
+        nxt = hit + 1
     return out
 
 
