@@ -409,8 +409,12 @@ def _lex(code: str) -> _Lex:
         qual_before=_Tail.of(quals) if quals else never_tail,
         qual_of=quals,
         # a bidi mark may open the currency: CLDR fa writes "\u200e$\u00a05,100.54"
+        # a sign may open it: "-$1,582,744.00", "-\u200e$\u00a05,100.54", "-RUB83.00"
         cur_before=_Tail(
-            re.compile(rf"\s?{_currency_alt(before_words, rev=True)}(?:$|(?=[{_OPEN}{_BIDI}]))")
+            re.compile(
+                rf"\s?{_currency_alt(before_words, rev=True)}"
+                rf"(?=[{_BIDI}]*(?:$|[{_OPEN}{_BIDI}{re.escape(_SIGN_DASHES)}]))"
+            )
         ),
         cur_after=re.compile(rf"[ \u00a0]?{cur_alt}(?:{_END}|{pct_suffix})"),
         cur_of=curs,
@@ -1281,8 +1285,8 @@ def _attach_units(
         d.unit = lex.cur_of.get(sym) or lex.cur_of.get(sym.casefold())
         d.kind = ClaimKind.MONEY
         before = take(cb)
-        sg = lex.sign_before.search(before) if not signed and not d.is_range else None
-        if sg:  # "-$5 million"
+        sg = lex.sign_before.search(before.rstrip(_BIDI)) if not signed and not d.is_range else None
+        if sg:  # "-$5 million", "-\u200e$\u00a05,100.54"
             signed = True
             before = take(sg)
     if signed:

@@ -463,6 +463,7 @@ def _parse_plain(
                         nxt.text in lang.multipliers
                         or nxt.text in lang.adders
                         or nxt.text in fraction_of
+                        or nxt.text in lang.decimal_words  # "năm phẩy năm" = 5.5
                     )
                 )
             ):
@@ -648,6 +649,9 @@ def _parse_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             if num is None or den is None or den.value == 0:
                 return None
             return _quotient(num.value, den.value, words=True)
+    plain = _simple_fraction(toks, lang)
+    if plain is not None and abs(plain.value) < 1:
+        return plain  # "پنجاه و هشت صدم": 58 hundredths, no whole before it
     for a in range(1, len(toks) - 1):
         t = toks[a]
         if t.kind != "word" or t.text not in lang.connectors:
@@ -658,12 +662,12 @@ def _parse_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             right = _parse_plain(toks[a + 1 :], lang)  # "twelve and one half"
         if right is None or not 0 < right.value < 1:
             continue
-        left = _parse_plain(toks[:a], lang)
+        left = _numerator(toks[:a], lang)  # "نه و چهل و دو صدم": nine and 42 hundredths
         if left is None or left.value != left.value.to_integral_value():
             continue
         total = left.value - right.value if left.value < 0 else left.value + right.value
         return attrs.evolve(right, value=_normalise(total))
-    return _simple_fraction(toks, lang)
+    return plain
 
 
 def _times_fraction(code: str) -> frozenset[str]:
@@ -712,9 +716,17 @@ def _denominator(prefix: Sequence[_Tok], d: Decimal, lang: Language) -> Decimal 
 
 
 def _numerator(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
-    """The number before a fraction word or "over"; an article alone is one ("a fifth")."""
-    if len(toks) == 1 and toks[0].kind == "word" and toks[0].text in lang.one_before_multiplier:
-        return _Parsed(_ONE, _ZERO, True, False)
+    """The number before a fraction word or "over"; an article alone is one ("a fifth").
+
+    A number word that stands in a number only inside a compound ("ده", ten, also
+    village) is one before a fraction word ("ده صدم", ten hundredths).
+    """
+    if len(toks) == 1 and toks[0].kind == "word":
+        w = toks[0].text
+        if w in lang.one_before_multiplier:
+            return _Parsed(_ONE, _ZERO, True, False)
+        if w in lang.values and lang.values[w] >= 1:
+            return _Parsed(lang.values[w], _ZERO, True, False)
     return _parse_plain(toks, lang) if toks else None
 
 
