@@ -58,7 +58,7 @@ def _phrases(items: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.casefold() for w in _WORD.findall(x)) for x in items if x.strip())
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the pattern caches below, looked up per figure
 class Grammar:
     """The ``[meaning]`` data of one language, ready for look-ups."""
 
@@ -116,19 +116,26 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
     ]
 
 
-@functools.cache
+_HEADS: dict[frozenset[tuple[str, ...]], dict[str, int]] = {}
+"""The :func:`_heads` of each table met (the tables of the cached grammars)."""
+
+
 def _heads(table: frozenset[tuple[str, ...]]) -> dict[str, int]:
     """First word of each entry -> the most words an entry starting with it has."""
-    out: dict[str, int] = {}
-    for entry in table:
-        if entry:
-            out[entry[0]] = max(out.get(entry[0], 0), len(entry))
-    return out
+    got = _HEADS.get(table)  # a plain dict: a cache wrapper costs more than the look-up
+    if got is None:
+        got = {}
+        for entry in table:
+            if entry:
+                got[entry[0]] = max(got.get(entry[0], 0), len(entry))
+        _HEADS[table] = got
+    return got
 
 
 def _match(words: Sequence[Word], i: int, table: frozenset[tuple[str, ...]], longest: int) -> int:
     """How many words of ``table``'s longest entry start at ``words[i]`` (0: none)."""
-    most = _heads(table).get(words[i].key)
+    heads = _HEADS.get(table)
+    most = (heads if heads is not None else _heads(table)).get(words[i].key)
     if most is None:
         return 0
     for n in range(min(most, longest, len(words) - i), 1, -1):
