@@ -18,6 +18,9 @@ Example:
     >>> nums, other = reread(text, find_numerals(text, "vi"), load("vi"))
     >>> [str(n.value) for n in nums], {k: str(v) for k, v in other.items()}
     (['1234567', '10000'], {1: '10'})
+
+A group of three zeros ("100,000 người") is a weak vote of its own: a writer
+states no decimals as ",000".
 """
 
 from __future__ import annotations
@@ -111,6 +114,10 @@ def reread(
             score[got[0]] += got[1]
         elif _readings(m.group()) is not None:
             ambiguous.append((k, m.group()))
+            if m.group().endswith("000"):
+                # "100,000 người": three zeros are no stated decimals but a group (a
+                # weak vote, as for "3.5"); "10,500" stays undecided
+                score["." if m.group()[-4] == "," else ","] += 1
     convention = local
     other_mark = "," if local == "." else "."
     if score[other_mark] > score[local]:
