@@ -1835,13 +1835,19 @@ def _judge(
             return x
 
         involved: set[int] = set()
+        root = {h: find(h) for h in heads}  # the clusters are final here
         for x, i in enumerate(heads):
+            ri, si, wi = root[i], st[i], wits[i]
             for j in heads[x + 1 :]:
-                if find(i) == find(j) or len(wits[i] | wits[j]) < 2:
+                rj = root[j]
+                # one cluster, or one and the same single witness: not a pair that counts
+                if ri == rj or (len(wi) == 1 and wi == wits[j]):
                     continue
-                if _verdict(st[i], st[j]) is Verdict.CONTRADICT:
-                    involved.update((find(i), find(j)))
-                    ta, tb = comp_of(find(i)), comp_of(find(j))
+                if ri in involved and rj in involved and comp_of(ri) == comp_of(rj):
+                    continue  # another contradiction here would change nothing
+                if _verdict(si, st[j]) is Verdict.CONTRADICT:
+                    involved.update((ri, rj))
+                    ta, tb = comp_of(ri), comp_of(rj)
                     comp[max(ta, tb)] = min(ta, tb)
         roots = {find(h) for h in heads}
         parts_of = {comp_of(r) for r in involved}
