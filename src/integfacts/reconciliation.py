@@ -1055,6 +1055,9 @@ def _relations_large(
         by_cls[st[h].cls].append(h)
     contra: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
+    # lists of statements that cannot be compared (other classes, disjoint periods):
+    # their first pair of different witnesses is looked for only when nothing contradicts
+    later: list[tuple[list[int], list[int]]] = []
     for change in {c[0] for c in by_cls}:
         pct, pts = by_cls.get((change, "%"), []), by_cls.get((change, "pp"), [])
         hit = _first_cross(pct, pts, wits, lambda _x, _y: True)
@@ -1063,9 +1066,7 @@ def _relations_large(
     classes = sorted(by_cls, key=str)
     for x, ca in enumerate(classes):
         for cb in classes[x + 1 :]:
-            hit = _first_cross(by_cls[ca], by_cls[cb], wits, lambda _x, _y: True)
-            if hit:
-                other.append(hit)
+            later.append((by_cls[ca], by_cls[cb]))
     for ca in classes:
         by_p: dict[PeriodKey, list[int]] = defaultdict(list)
         for h in by_cls[ca]:
@@ -1076,9 +1077,7 @@ def _relations_large(
             for pb in keys[x:]:
                 rel = _key_relation(pa, pb)
                 if rel == "disjoint":
-                    hit = _first_cross(by_p[pa], by_p[pb], wits, lambda _x, _y: True)
-                    if hit:
-                        other.append(hit)
+                    later.append((by_p[pa], by_p[pb]))
                     continue
                 hit = _apart_pair(by_p[pa], by_p[pb], st, wits, ext[pa], ext[pb])
                 if hit and rel == "asof":
@@ -1091,6 +1090,10 @@ def _relations_large(
                     )
                 if hit:
                     (other if rel in ("overlap", "asof") else contra).append(hit)
+    for xs, ys in later if not contra else ():
+        hit = _first_cross(xs, ys, wits, lambda _x, _y: True)
+        if hit:
+            other.append(hit)
     pick = min(contra) if contra else min(other) if other else None
     if pick is None:
         return [], None
