@@ -1766,6 +1766,7 @@ def _judge(
     rates: Mapping[str, Decimal] | None,
     slack: Decimal,
     order: _Order,
+    stmts: Mapping[int, _Stmt] | None = None,
 ) -> list[Finding]:
     """The findings of one group: its verdict, and the agreeing majority if split.
 
@@ -1773,7 +1774,8 @@ def _judge(
     agree: one AGREE finding. Otherwise the group is a CONTRADICT (some pair
     with the same or unknown period contradicts) or NOT_COMPARABLE finding
     that names the majority value, and each cluster of two or more agreeing
-    independent sources is also reported as an AGREE finding.
+    independent sources is also reported as an AGREE finding. ``stmts``: the
+    statements of the group a part was split from, by ``id`` of their claim.
     """
     metric, subject = key[1] or None, key[2] or None
     n_indep = len({indep[c.source] for c in g})
@@ -1784,7 +1786,8 @@ def _judge(
         members[first.setdefault(_signature(c), k)].append(k)
     heads = sorted(members)
     wits = {h: {witness(g[k]) for k in members[h]} for h in heads}
-    st = {h: _Stmt(g[h], rates, slack) for h in heads}
+    known = stmts or {}  # a part of a split group: its statements are built already
+    st = {h: known.get(id(g[h])) or _Stmt(g[h], rates, slack) for h in heads}
     by_id = {id(g[h]): s for h, s in st.items()}
     edges, worst = _relations(heads, st, wits)
     base = {
@@ -1863,7 +1866,9 @@ def _judge(
             out_split: list[Finding] = []
             for part in parts:
                 if len({witness(c) for c in part}) >= 2:
-                    out_split.extend(_judge(part, key, score, indep, witness, rates, slack, order))
+                    out_split.extend(
+                        _judge(part, key, score, indep, witness, rates, slack, order, by_id)
+                    )
             return out_split
     reason = _compare([g[worst[0]], g[worst[1]]], rates, slack, stmts=by_id).reason
     ranked = sorted(
