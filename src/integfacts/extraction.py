@@ -1934,13 +1934,19 @@ def _counted_only() -> frozenset[str]:
     return frozenset(common().get("counted_only", []))
 
 
+@functools.cache
+def _place_concepts() -> frozenset[str]:
+    """Concepts that name a place's kind ("city", "kota"; common.toml), as a set."""
+    return frozenset(common().get("place_concepts", []))
+
+
 def _names_place(text: str, c: Mention, place_starts: set[int]) -> bool:
     """ "thành phố Đà Nẵng", "kota Da Nang": a common noun naming the subject."""
+    if c.key not in _place_concepts():
+        return False
     k = c.end
     while k < len(text) and text[k] in " \u00a0":
         k += 1
-    if c.key not in common().get("place_concepts", []):
-        return False
     named = k in place_starts and text[k : k + 1].isupper()
     return named or any(p in place_starts for p in range(c.start, c.end))
 
