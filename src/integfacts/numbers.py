@@ -652,7 +652,7 @@ def _parse_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
     plain = _simple_fraction(toks, lang)
     if plain is not None and abs(plain.value) < 1:
         return plain  # "پنجاه و هشت صدم": 58 hundredths, no whole before it
-    for a in range(1, len(toks) - 1):
+    for a in range(max(1, len(toks) - _FRACTION_SPAN), len(toks) - 1):
         t = toks[a]
         if t.kind != "word" or t.text not in lang.connectors:
             continue
@@ -674,6 +674,14 @@ def _times_fraction(code: str) -> frozenset[str]:
     return _word_set(code, "times_fraction")
 
 
+_FRACTION_SPAN = 16
+"""The most tokens a proper fraction after a whole and a connector may take."""
+_DENOMINATOR_SPAN = 6
+"""The most words before a fraction word that its denominator may take ("one
+hundred and thirty-fifth"): each split is tried once, so a long text costs no
+quadratic time."""
+
+
 def _simple_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
     """A numerator and a fraction word: "three fifths", "a hundredth", "2 tenths".
 
@@ -688,7 +696,7 @@ def _simple_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
     top = n - 1
     if n >= 3 and toks[-2].kind == "minus" and _denominator(toks[-3:-1], d, lang) is not None:
         top = n - 3  # "thirty-fifths", "twenty-fifth": one ordinal; "one-third" is two words
-    for k in range(1, top + 1):
+    for k in range(max(1, n - 1 - _DENOMINATOR_SPAN), top + 1):
         den = _denominator(toks[k:-1], d, lang)
         if den is None:
             continue
@@ -788,6 +796,8 @@ def _power(base: str, ex: re.Match[str], lang: Language) -> tuple[Decimal, Decim
         if ex.group("e") == "-":
             n = -n
         return v.scaleb(n, _CTX), _normalise((_TEN**-frac).scaleb(n, _CTX))
+    if v == 0 and n == 0:
+        return None  # 0^0
     power = _CTX.power(v, n)
     if ex.group("c").count("-") % 2 == 0:
         return _normalise(power), _ZERO
@@ -902,7 +912,10 @@ def parse_number(text: str, lang: str) -> Decimal | None:
 
     Accepts digits of any script (ASCII, Persian, Arabic-Indic, mixed), the
     language's separators, scale words and CLDR compact abbreviations, and
-    numbers written in words.
+    numbers written in words; fractions ("two thirds", "3/4", "one over
+    three"), powers ("1e10", "2.5^-1") and counting units ("two dozen"). A
+    text that is one numeral and nothing else may also be a phrase or an
+    abbreviation running text never reads as one ("a couple", "1.2G").
 
     Args:
         text: the numeral, e.g. ``"1,07 miliar"``; surrounding spaces allowed.

@@ -25,13 +25,14 @@ states no decimals as ",000".
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 import attrs
 
-from integfacts.languages import Language
+from integfacts.languages import Language, common
 from integfacts.numbers import Numeral
 
 __all__ = ["other_value", "reread"]
@@ -76,6 +77,22 @@ def _readings(token: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+@functools.cache
+def _three_decimals_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The code of a currency written with three decimals before, and after, a numeral."""
+    codes = common().get("currency_minor", {}).get("three", [])
+    alt = "|".join(map(re.escape, codes)) or "(?!)"
+    space = "[\\s\u00a0\u200e\u200f]*"
+    return re.compile(rf"(?:{alt}){space}$"), re.compile(rf"{space}(?:{alt})")
+
+
+def _three_decimals(text: str, num: Numeral) -> bool:
+    """Whether the code of a currency written with three decimals stands by ``num``."""
+    before, after = _three_decimals_re()
+    a, b = num.span.start, num.span.end
+    return bool(before.search(text, max(0, a - 6), a) or after.match(text, b, b + 6))
+
+
 def reread(
     text: str, numerals: Sequence[Numeral], lang: Language, skip: Collection[int] = ()
 ) -> tuple[list[Numeral], dict[int, Decimal]]:
@@ -114,9 +131,10 @@ def reread(
             score[got[0]] += got[1]
         elif _readings(m.group()) is not None:
             ambiguous.append((k, m.group()))
-            if m.group().endswith("000"):
+            if m.group().endswith("000") and not _three_decimals(text, num):
                 # "100,000 người": three zeros are no stated decimals but a group (a
-                # weak vote, as for "3.5"); "10,500" stays undecided
+                # weak vote, as for "3.5"); "10,500" stays undecided, and so does an
+                # amount in a currency of three decimals ("KWD 7.000")
                 score["." if m.group()[-4] == "," else ","] += 1
     convention = local
     other_mark = "," if local == "." else "."
