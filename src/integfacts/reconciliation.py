@@ -1548,19 +1548,32 @@ def _claim_order(c: Claim) -> _ClaimKey:
 def _sort_claims(claims: list[Claim]) -> None:
     """Sort in place by :func:`_claim_order`, building its full key only for ties.
 
-    Source and offsets (the key's start) nearly always decide; only runs that
-    tie on them are sorted again on the full key, which gives the same order
-    (both sorts are stable).
+    Source and offsets (the key's start) nearly always decide: the claims are
+    bucketed by source, the sources sorted, each source's claims sorted by
+    offsets, and only runs that tie on them sorted again on the full key. The
+    same order as one sort on the full key (every sort is stable), without a
+    million tuples compared in memory order (at 10^6 claims that sort cost
+    seconds).
     """
-    heads = [(c.source, c.span.start, c.span.end) for c in claims]
-    order = sorted(range(len(claims)), key=heads.__getitem__)
-    claims[:] = [claims[i] for i in order]
-    heads = [heads[i] for i in order]
-    k = 0
-    for j in [*(j for j in range(1, len(heads)) if heads[j] != heads[j - 1]), len(heads)]:
-        if j - k > 1:
-            claims[k:j] = sorted(claims[k:j], key=_claim_order)
-        k = j
+
+    def offsets(c: Claim) -> tuple[int, int]:
+        return (c.span.start, c.span.end)
+
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_source[c.source].append(c)
+    out: list[Claim] = []
+    for source in sorted(by_source):
+        own = sorted(by_source[source], key=offsets)
+        k = 0
+        for j in range(1, len(own) + 1):
+            if j < len(own) and offsets(own[j]) == offsets(own[k]):
+                continue
+            if j - k > 1:
+                own[k:j] = sorted(own[k:j], key=_claim_order)
+            k = j
+        out.extend(own)
+    claims[:] = out
 
 
 # ----------------------------------------------------------------- the API
