@@ -1502,7 +1502,13 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     ]
     place_at = [p.start for p in every_place]
     # a place in a currency's name ("dolar AS", "قیمت دلار آمریکا") is no subject
-    named = [m.span() for a, b in scan for m in ctx.lex.cur_named.finditer(text, a, b)]
+    # (looked for only in the stretches read that hold a place: each is searched alone)
+    named = [
+        m.span()
+        for a, b in scan
+        if bisect.bisect_left(place_at, b) > bisect.bisect_left(place_at, a)
+        for m in ctx.lex.cur_named.finditer(text, a, b)
+    ]
     if named:
         every_place = [
             p for p in every_place if not any(s <= p.start and p.end <= e for s, e in named)
