@@ -31,7 +31,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from integfacts._regex import alternation, first_chars, starting_with, trie
+from integfacts._regex import _bmp, alternation, first_chars, starting_with, trie
 from integfacts.concepts import Lexicon, lexicon_for
 from integfacts.gazetteer import ancestors, country_of, display_name
 from integfacts.gazetteer import find_places as gazetteer_places
@@ -344,6 +344,32 @@ def _currency_alt(words: Iterable[str], *, rev: bool = False) -> str:
     return f"(?:{_led(names, ignorecase=True)}(?i:{_trie(names)})|{_led(codes)}{_trie(codes)})"
 
 
+def _word_scan(words: Iterable[str]) -> str:
+    """A whole-word, case-insensitive trie of ``words`` for scans of a whole text, faster.
+
+    Each branch opens with one of the characters a word can start with, as a plain
+    literal (every case variant the ``re`` module matches), so the engine skips at C
+    speed to the places where one stands; a look-behind after it checks that no letter
+    comes before. The same matches as the case-insensitive trie behind a look-ahead.
+    """
+    ws = sorted({w.casefold() for w in words if w})
+    firsts = sorted({w[0] for w in ws})
+    # the characters (?i) matches for each first character: one scan of the BMP for all
+    pool = re.findall(f"(?i:[{''.join(re.escape(c) for c in firsts)}])", _bmp())
+    alts = []
+    for c in firsts:
+        rest = [w[1:] for w in ws if w[0] == c]
+        tails = [r for r in rest if r]
+        body = f"(?i:{trie(tails)})" if tails else ""
+        if tails and "" in rest:
+            body = f"(?:{body})?"
+        variants = [re.escape(x) for x in pool if re.fullmatch(f"(?i:{re.escape(c)})", x)]
+        if ord(c) > 0xFFFF:  # the pool is of the BMP: the character case-insensitively
+            variants = [f"(?i:{re.escape(c)})"]
+        alts += [rf"{v}(?<![^\W\d_][\s\S]){body}" for v in variants]
+    return f"(?:{'|'.join(alts)}){_END}" if alts else "(?!)"
+
+
 def _led(words: Sequence[str], *, ignorecase: bool = False) -> str:
     """A look-ahead for the characters ``words`` can start with ("" when it cannot be exact)."""
     if not words or any(ord(w[0]) > 0xFFFF for w in words if w):
@@ -492,19 +518,13 @@ def _lex(code: str) -> _Lex:
         range_paired=re.compile(rf"\s*(?i:{_alt(cl['range_paired'])})\s*")
         if cl.get("range_paired")
         else never,
-        multiples=re.compile(starting_with(first_chars(mult), rf"{_START}(?i:{trie(mult)}){_END}"))
-        if mult
-        else never,
+        multiples=re.compile(_word_scan(mult)) if mult else never,
         mult_of=mult,
         year_after=re.compile(rf"\s*(?i:{_alt(year_words)}){_END}") if year_words else never,
         rank_after=re.compile(rf"\s+(?i:{_alt(cl['rank_after'])}){_END}")
         if cl.get("rank_after")
         else never,
-        ordinal_words=re.compile(
-            starting_with(first_chars(ordinals), rf"{_START}(?i:{trie(ordinals)}){_END}")
-        )
-        if ordinals
-        else never,
+        ordinal_words=re.compile(_word_scan(ordinals)) if ordinals else never,
         ordinal_of=ordinals,
         percent_before=_Tail(re.compile(rf"\s?(?:{_alt(w[::-1] for w in cl['percent_before'])})"))
         if cl.get("percent_before")
