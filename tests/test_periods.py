@@ -179,7 +179,8 @@ class TestSubYear:
         """'مرداد ماه ۱۴۰۴' is Mordad 1404 (2025-07-23..08-22) and 1404 is not a figure."""
         text = "صادرات نفت در مرداد ماه ۱۴۰۴ به ۱٫۵ میلیون بشکه رسید."
         claims = ifx.extract(text, lang="fa", published=PUB)
-        assert [c.text for c in claims] == ["۱٫۵ میلیون"]
+        # a measure: its unit is in its words
+        assert [c.text for c in claims] == ["۱٫۵ میلیون بشکه"]
         p = claims[0].period
         assert p is not None
         assert (p.start, p.end) == (datetime.date(2025, 7, 23), datetime.date(2025, 8, 22))

@@ -275,6 +275,8 @@ class TestDocuments:
             last_year: int | object | None
             if f.year is not None or one_paragraph or len(set(years)) == 1:
                 last_year = years[-1] if years else None
+            elif _UNKNOWN in years:
+                last_year = _UNKNOWN  # a spoiled year may be the story's one year
             else:
                 last_year = by_metric.get(f.metric) if f.metric else None
             if value_bug:

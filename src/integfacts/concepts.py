@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: The kinds of figure a concept's ``kinds`` may name (the values of ``ClaimKind``).
-KINDS = frozenset({"count", "money", "percent", "rank", "ratio"})
+KINDS = frozenset({"count", "measure", "money", "percent", "rank", "ratio"})
 
 # not a key character: punctuation, spaces, "_", and a hyphen that joins no two letters
 _NON_KEY = re.compile(r"[^\w-]|_|-(?!\w)|(?<!\w)-")

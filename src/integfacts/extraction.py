@@ -65,6 +65,7 @@ from integfacts.notfigures import NOT_PERIODS, is_name, not_figures, percent_nea
 from integfacts.numbers import Numeral, find_numerals
 from integfacts.periods import PeriodMention, find_periods
 from integfacts.separators import other_value, reread
+from integfacts.units import read_unit
 
 __all__ = ["DocumentTooLargeError", "extract", "scan"]
 
@@ -267,6 +268,7 @@ class _Lex:
     compare_in: re.Pattern[str]
     refer_back: re.Pattern[str]  # "the largest", "trong đó": a clause about the noun before
     cur_named: re.Pattern[str]  # currency names of several words ("dolar AS", "US dollar")
+    place_joiner: re.Pattern[str]  # between a place and its figure in a list ("Korea 3,57")
     rank_before: _Tail
     ordinal_before: _Tail
     ordinal_prefix: _EndCue
@@ -414,6 +416,8 @@ def _lex(code: str) -> _Lex:
     }
     before_words = [w for w in cur_words if w.casefold() not in context]
     multi = [w for w in names if " " in w.strip()]
+    joiners = cl.get("place_joiners", [])
+    joiner = rf"(?:(?i:{_alt(joiners)}){_END}[\s\u00a0]+)?" if joiners else ""
     num: dict[str, Any] = lang.raw.get("numerals", {})
     sign_words = num.get("sign_before", [])
     sign_word_re = rf"\s+(?i:{_alt(w[::-1] for w in sign_words)})|" if sign_words else ""
@@ -475,6 +479,7 @@ def _lex(code: str) -> _Lex:
         )
         if multi
         else never,
+        place_joiner=re.compile(rf"[\s:،,]*{joiner}"),
         refer_back=re.compile(rf"[,;،]\s*(?i:{_alt(cl['refer_back'])}){_END}")
         if cl.get("refer_back")
         else never,
@@ -1106,7 +1111,9 @@ def _classify(
         joined = time_word(text, e, grammar(ctx.lang.code), s)
         if joined is not None:
             return joined, None  # "a 72-year-old man", "a 24-hour strike"
-    if (_SLASH_WORD.match(after) and not hyphen_number) or _SLASH_CODE.match(after):
+    if (
+        _SLASH_WORD.match(after) and not hyphen_number and not read_unit(text, e, ctx.lang.code)
+    ) or _SLASH_CODE.match(after):
         return "identifier", None  # "2887/QD-UBND", "59-NQ/TW", "15/2023/ND-CP"
     if _MARKER_END.match(after) and not num.words and _line_starts_at(text, s):
         return "list_marker", None
@@ -1276,6 +1283,13 @@ def _attach_units(
             d.unit, d.kind, d.end = "pp", ClaimKind.PERCENT, pts.end()
         elif pct:
             d.unit, d.kind, d.end = "%", ClaimKind.PERCENT, pct.end()
+        elif d.kind is ClaimKind.COUNT and (ms := read_unit(text, d.end, ctx.lang.code)):
+            # "320 mm", "3 mét", "47-metre": a measure in a unit ([units] of the language)
+            d.unit, d.kind, d.end = ms.unit, ClaimKind.MEASURE, ms.end
+            if ms.extra:  # "6-foot-2"
+                d.value += ms.extra
+                if d.upper is not None:
+                    d.upper += ms.extra
     qa = lex.qual_after.match(text, d.end) if not d.is_range else None
     if qa:  # "500 or more", "từ 7000 đồng trở xuống"
         d.qualifier = lex.qual_after_of[" ".join(qa.group().casefold().split())]
@@ -2171,7 +2185,7 @@ def _subject(
             # میلیون", "Hàn Quốc 3,57 triệu lượt"); else the clause's first place,
             # the innermost of a chain ("Iran's Kerman province")
             last = clause[-1]
-            if _ADJACENT.fullmatch(text, last.end, d.start) and not any(
+            if ctx.lex.place_joiner.fullmatch(text, last.end, d.start) and not any(
                 last.key in ancestors(q.key) for q in clause if q.key != last.key
             ):
                 return last.key, True
@@ -2183,10 +2197,6 @@ def _subject(
     if ctx.doc.subject:
         return ctx.doc.subject, False
     return dominant, False
-
-
-_ADJACENT = re.compile(r"[\s:،,]*(?:[^\W\d_]{1,4}[\s\u00a0]+)?")
-"""Between a place and a figure listed with it: spaces, a colon, one short word ("با")."""
 
 
 def _innermost(places: Sequence[Mention]) -> str:

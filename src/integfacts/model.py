@@ -125,7 +125,9 @@ class Quantity:
     Attributes:
         value: the value exactly as stated, scale words applied
             (``1,07 miliar`` -> ``Decimal("1070000000")``).
-        unit: ISO 4217 code for money, ``"%"`` for percent, ``None`` for counts.
+        unit: ISO 4217 code for money, ``"%"`` for percent, ``"pp"`` for
+            percentage points, a CLDR unit id for a measure (``"length-meter"``,
+            ``"length-millimeter"``), ``None`` for counts.
         qualifier: how the text qualifies the value.
         step: the stated precision: one unit of the last stated digit, scale
             applied (``10,9 miliar`` -> ``1E+8``); ``0`` for an exact count.
@@ -323,6 +325,7 @@ class ClaimKind(_FastEnum):
     PERCENT = "percent"
     RANK = "rank"
     RATIO = "ratio"
+    MEASURE = "measure"
 
 
 @attrs.frozen

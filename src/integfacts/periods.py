@@ -183,11 +183,19 @@ def _as_list(v: Any) -> list[str]:
     return [v] if isinstance(v, str) else list(v)
 
 
+_SIGNS = frozenset("%٪$€£¥₫₹﷼")
+"""Signs glued to an amount: a numeral right after one is no year."""
+
+
 def is_year_numeral(text: str, num: Numeral, lang: Language | None = None) -> bool:
     """Whether a numeral is written like a year: four plain digits, 1800-2200."""
     raw = text[num.span.start : num.span.end]
     if len(raw) != 4 or num.step != 0 or num.words or num.scaled:
         return False
+    if text[num.span.start - 1 : num.span.start] in _SIGNS or text[
+        num.span.end : num.span.end + 1
+    ] in ("%", "٪"):
+        return False  # "٪۱۸۰۰", "$2000", "1800%": an amount, never a year
     v = int(num.value) if num.value == num.value.to_integral_value() else -1
     if _YEAR_MIN <= v <= _YEAR_MAX:
         return True

@@ -53,6 +53,7 @@ from integfacts.model import (
     Verdict,
     short_source,
 )
+from integfacts.units import unit_label
 
 if TYPE_CHECKING:
     from integfacts.extraction import ConceptsArg
@@ -513,9 +514,7 @@ def _say(c: Claim) -> str:
             _fmt(q.value), f"multiples of {_fmt(q.value)}"
         )
         return f"{body} (“{c.text}”)"
-    unit = "" if q.unit is None else ("%" if q.unit == "%" else f" {q.unit}")
-    if q.unit == "pp":
-        unit = " percentage points"
+    unit = unit_label(q.unit)
     rng = f"–{_fmt(q.upper)}" if q.upper is not None else ""
     return f"{words.get(q.qualifier, '')}{_fmt(q.value)}{rng}{unit}"
 
@@ -686,6 +685,13 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
     return "overlap"
 
 
+@functools.lru_cache(maxsize=4096)
+def _one_key(k: PeriodKey) -> PeriodKey:
+    """One object per distinct time key: the caches of :func:`_key_relation` then find
+    statements' keys by identity, not item by item."""
+    return k
+
+
 def _claims_relation(a: Claim, b: Claim) -> str:
     return _key_relation(_claim_key(a), _claim_key(b))
 
@@ -732,8 +738,8 @@ def _factor_diagnosis(
 def _transposed(v1: Decimal, v2: Decimal, digits: int = 2) -> bool:
     """Whether two values differ only by two adjacent digits swapped (and have at least
     ``digits`` digits)."""
-    a, b = str(v1.normalize()), str(v2.normalize())
-    if len(a) != len(b) or a == b or sorted(a) != sorted(b) or "E" in a or "E" in b:
+    a, b = format(v1.normalize(), "f"), format(v2.normalize(), "f")
+    if len(a) != len(b) or a == b or sorted(a) != sorted(b):
         return False
     if sum(ch.isdigit() for ch in a) < digits:
         return False
@@ -817,7 +823,7 @@ class _Stmt:
         self.change = c.change
         self.unit = unit
         self.cls: tuple[bool, str | None] = (c.change, "@" if convertible else unit)
-        self.pkey = _claim_key(c)
+        self.pkey = _one_key(_claim_key(c))
         self.value = q.value * rate if rate != _ONE else q.value
         self.qual = q.qualifier
         self.bound = q.qualifier in _BOUNDS
@@ -1026,11 +1032,11 @@ def _typo_pair(
     figure mistyped (:func:`_typo`), found through the values' sorted digits."""
     by_digits: dict[str, list[int]] = defaultdict(list)
     for y in ys:
-        by_digits["".join(sorted(str(st[y].value.normalize())))].append(y)
+        by_digits["".join(sorted(format(st[y].value.normalize(), "f")))].append(y)
     found = [
         (min(x, y), max(x, y))
         for x in xs
-        for y in by_digits.get("".join(sorted(str(st[x].value.normalize()))), ())
+        for y in by_digits.get("".join(sorted(format(st[x].value.normalize(), "f"))), ())
         if len(wits[x] | wits[y]) > 1 and _typo(st[x].value, st[y].value)
     ]
     return min(found) if found else None

@@ -41,6 +41,7 @@ from integfacts.model import (
     Report,
     Verdict,
 )
+from integfacts.units import unit_label
 
 __all__ = [
     "MIN_TEXT_WIDTH",
@@ -115,6 +116,8 @@ language data reads "dozens", "puluhan", "hàng chục", "ده‌ها")."""
 def _unit(unit: str | None) -> str:
     if unit is None:
         return ""
+    if "-" in unit:  # a unit of measure's CLDR id: its symbol ("length-meter": " m")
+        return unit_label(unit)
     return unit if unit == "%" else f" {unit}"
 
 

@@ -62,6 +62,7 @@ from integfacts.model import (
     Quantity,
     Span,
 )
+from integfacts.units import read_unit
 
 __all__ = [
     "FORMS",
@@ -625,16 +626,33 @@ def _concepts_for(code: str, kind: str) -> list[tuple[str, str]]:
     """(concept key, term) pairs a figure of ``kind`` can measure in ``code``.
 
     The concepts whose lexicon ``kinds`` list ``kind`` (``integfacts.concepts``),
-    but not years nor the concepts that name places.
+    but not years, the concepts that name places, nor those of events (whose
+    subject is the country, not the place a sentence names), nor terms opening
+    with a unit of measure.
     """
     lex = builtin_lexicon()
     skip = {"years", *common().get("place_concepts", [])}
+    lang = load(code)
+    scales = {w.casefold() for w in (*lang.multipliers, *lang.values, *lang.abbreviations)}
+    national = {
+        w.casefold() for p in lang.raw.get("meaning", {}).get("national", []) for w in p.split()
+    } - {"the", "across", "throughout", "whole", "trên", "di", "seluruh"}
     out: list[tuple[str, str]] = []
     for key, terms in lex.table(code).items():
         kinds = lex.kinds(key)
-        if key in skip or (kinds is not None and kind not in kinds):
+        if key in skip or lex.meta_of(key).event or (kinds is not None and kind not in kinds):
             continue
-        out.extend((key, t) for t in terms if t[:1].isalpha())
+        # a term that opens with a unit ("héc-ta lúa") makes the figure a measure, one
+        # that opens with a scale word ("tỷ giá") scales it, one that says "national"
+        # ("national debt") is the country's whatever place the sentence names
+        out.extend(
+            (key, t)
+            for t in terms
+            if t[:1].isalpha()
+            and read_unit(" " + t, 0, code) is None
+            and t.split()[0].casefold() not in scales
+            and not any(w in national for w in t.casefold().split())
+        )
     return out
 
 

@@ -60,7 +60,7 @@ from integfacts.model import (
     Span,
     Verdict,
 )
-from integfacts.units import convert, dimension, mentions_units, read_unit
+from integfacts.units import Measure, convert, dimension, mentions_units, read_unit
 
 if TYPE_CHECKING:
     from integfacts.extraction import ConceptsArg
@@ -121,12 +121,29 @@ def _alts(c: Claim) -> tuple[Decimal, ...]:
     return ()  # a scale word applies: "3.500 triệu" is no separator question
 
 
+def _unit_of(c: Claim, text: str, lang: str) -> Measure | None:
+    """The unit words ending a measure claim ("320 mm": "mm")."""
+    for pos in range(c.span.start + 1, c.span.end):
+        if text[pos - 1].isdigit() and not text[pos].isdigit():
+            m = read_unit(text, pos, lang)
+            if m is not None and m.end == c.span.end:
+                return m
+    return None
+
+
 def _figure(c: Claim, text: str, lang: str, segment: int, order: int) -> Figure:
     q = c.quantity
     # a change is compared by its size (its direction is checked apart); a level keeps
     # its sign (-2 degrees)
     value = abs(q.value) if c.change else q.value
     upper = q.upper if q.upper is None or not c.change else abs(q.upper)
+    if c.kind is ClaimKind.MEASURE and q.unit is not None:
+        # the extraction read the unit: its words are the claim's last ones
+        m = _unit_of(c, text, lang)
+        if m is not None:
+            return Figure(
+                c, segment, order, dimension(q.unit), q.unit, value, upper, m.words, _alts(c), m.end
+            )
     if c.kind is ClaimKind.COUNT and q.unit is None:
         m = read_unit(text, c.span.end, lang)
         if m is not None:
@@ -388,7 +405,10 @@ def _exact(na: int, nb: int, costs: Mapping[tuple[int, int], float]) -> list[tup
 def _describe(f: Figure) -> str:
     from integfacts.reconciliation import _say  # noqa: PLC0415
 
-    said = _say(f.claim)
+    c = f.claim
+    if c.kind is ClaimKind.MEASURE:  # the unit as the text words it, not its symbol
+        c = attrs.evolve(c, quantity=attrs.evolve(c.quantity, unit=None))
+    said = _say(c)
     if f.dim in _MEASURES and f.unit_words:
         said = f"{said} {f.unit_words}"
     return said

@@ -31,7 +31,15 @@ import attrs
 
 from integfacts.languages import common, load
 
-__all__ = ["Measure", "convert", "dimension", "mentions_units", "read_unit", "unit_ids"]
+__all__ = [
+    "Measure",
+    "convert",
+    "dimension",
+    "mentions_units",
+    "read_unit",
+    "unit_ids",
+    "unit_label",
+]
 
 
 @attrs.frozen
@@ -51,6 +59,27 @@ class Measure:
     words: str
     end: int
     extra: Decimal = Decimal(0)
+
+
+def unit_label(unit: str | None) -> str:
+    """How a report writes a unit right after a figure: ``"%"``, ``" USD"``, ``" mm"``.
+
+    Example:
+        >>> "320" + unit_label("length-millimeter")
+        '320 mm'
+    """
+    if unit is None:
+        return ""
+    if unit == "%":
+        return "%"
+    if unit == "pp":
+        return " percentage points"
+    return " " + _symbols().get(unit, unit)
+
+
+@functools.cache
+def _symbols() -> dict[str, str]:
+    return dict(common().get("unit_symbols", {}))
 
 
 def dimension(unit: str) -> str:
