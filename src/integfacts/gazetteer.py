@@ -59,7 +59,8 @@ _LEVELS = ("country", "admin1", "city")
 
 # Word characters plus the marks and joiners that sit inside words: combining
 # diacritics (decomposed Vietnamese), Arabic harakat, ZWNJ/ZWJ and the tatweel.
-_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d\u0640])+")
+# (runs of each class repeated: one step per run, not one per character)
+_TOKEN = re.compile(r"(?:[^\W_]+|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d\u0640]+)+")
 
 # One code point to one or none: Arabic letter forms to the Persian ones, joiners,
 # tatweel and harakat removed.
