@@ -922,7 +922,14 @@ def _money(draw: st.DrawFn, code: str, num_text: str) -> tuple[str, str]:
     symbols: dict[str, str] = common()["currencies"]
     # currency names follow the amount ("1,07 miliar dolar AS"); symbols the
     # language file repeats ("Rp") go before it, below
-    names = {k: v for k, v in load(code).raw.get("currencies", {}).items() if k not in symbols}
+    raw = load(code).raw
+    # names that are also common words ("won") are a currency only in context: not here
+    context = {k.casefold() for k in raw.get("currency_context", {})}
+    names = {
+        k: v
+        for k, v in raw.get("currencies", {}).items()
+        if k not in symbols and k.casefold() not in context
+    }
     hows = ["code_after"] + (["name"] if names else [])
     if num_text[:1].isdigit():  # "US$1.07 billion", "Rp 5 juta"; never "$twenty"
         hows += ["glued", "spaced"]
