@@ -587,6 +587,12 @@ def _lex(code: str) -> _Lex:
                 *cl.get("number_words", ["No.", "No"]),
             ]
             if w.endswith(".") and w.split()
+        )
+        # a month's short name ("Oct. 9"): a dot after it ends no sentence before a day
+        | frozenset(
+            k.casefold() + "."
+            for k in lang.raw.get("periods", {}).get("months", {})
+            if len(k) <= 4 and k.isalpha()
         ),
     )
 
