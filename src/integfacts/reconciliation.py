@@ -461,14 +461,17 @@ def _source_groups_from(
     # each, and o >= 80% of the larger set. Exact, without counting every pair
     # of sources that share some item.
     eligible = [src for src in sources if len(sets.get(src, ())) >= 3]
-    count = collections.Counter(item for src in eligible for item in sets[src])
+    count: collections.Counter[tuple[str, str]] = collections.Counter()
+    for src in eligible:
+        count.update(sets[src])
     rare: dict[str, set[tuple[str, str]]] = {}
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
     for src in eligible:
-        own = sorted((i for i in sets[src] if count[i] <= _MAX_SHARED), key=lambda i: (count[i], i))
-        rare[src] = set(own)
+        # (count, item), rarest first: one count lookup per item
+        own = sorted((n, i) for i in sets[src] if (n := count[i]) <= _MAX_SHARED)
+        rare[src] = {i for _, i in own}
         need = (4 * len(sets[src]) + 4) // 5  # ceil(0.8 * |set|): the overlap it needs
-        for item in own[: len(own) - need + 1]:
+        for _, item in own[: len(own) - need + 1]:
             index[item].append(src)
     candidates: set[tuple[str, str]] = set()
     for holding in index.values():
