@@ -33,7 +33,7 @@ Example:
     >>> t = ifx.Document("Hujan 50 hingga 100 mm mengguyur 321 desa.", source="id")
     >>> r = compare(o, t)
     >>> [(f.verdict.value, f.claims[1].text) for f in r.findings]
-    [('contradict', '321'), ('agree', '50 hingga 100')]
+    [('contradict', '321'), ('agree', '50 hingga 100 mm')]
 """
 
 from __future__ import annotations
