@@ -102,6 +102,22 @@ def _partition_citations(items: Iterable[Document | Claim]) -> list[tuple[str, s
     return _citations([d for d in items if isinstance(d, Document)])
 
 
+def _unique(part: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(part))
+
+
+def _gathered(bag: db.Bag) -> list[Any]:
+    """The items of a bag, brought to the caller partition by partition.
+
+    ``bag.compute()`` (and ``distinct()``) first concatenate every partition
+    on one worker: that worker held all the findings at once, and peaked at
+    1.3-1.5 times the memory of the other.
+    """
+    from dask.base import compute  # noqa: PLC0415 - imported with dask.bag above
+
+    return [x for part in compute(*bag.to_delayed()) for x in part]
+
+
 def reconcile_bag(
     items: db.Bag,
     *,
@@ -116,15 +132,18 @@ def reconcile_bag(
     """
     claims = extract_bag(items).persist()
     # 1. global summaries, reduced to the client (small: per source, per phrase)
-    sources = sorted(claims.map(_source_of).distinct().compute())
+    # (partition by partition, never concatenated on one worker: see _gathered)
+    sources = sorted(set(_gathered(claims.map(_source_of).map_partitions(_unique))))
     sets: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for src, item in claims.filter(lambda c: bool(c.metric)).map(_item_of).distinct().compute():
+    metric_claims = claims.filter(lambda c: bool(c.metric))
+    for src, item in _gathered(metric_claims.map(_item_of).map_partitions(_unique)):
         sets[src].add(item)
-    citations = items.map_partitions(_partition_citations).compute()
-    doc_sources = items.filter(lambda d: isinstance(d, Document)).map(_source_of).distinct()
+    citations = _gathered(items.map_partitions(_partition_citations))
+    doc_sources = items.filter(lambda d: isinstance(d, Document)).map(_source_of)
     indep = _source_groups_from(sources, sets, citations)
     loose: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for got in claims.map(_loose).filter(lambda x: x is not None).distinct().compute():
+    phrases = claims.map(_loose).filter(lambda x: x is not None)
+    for got in _gathered(phrases.map_partitions(_unique)):
         loose[got[0]].add(got[1])
     clusters = phrase_clusters(loose, score_cutoff)
 
@@ -165,12 +184,12 @@ def reconcile_bag(
     )
     # one shuffle at a time: two in one graph held both in memory at once, mostly on one
     # worker (peak worker memory 1.6 times the other's on 20,000 varied documents)
-    findings = sorted([*found.compute(), *valued.compute()], key=_finding_order)
-    every = sorted(claims.compute(), key=_claim_order)
+    findings = sorted([*_gathered(found), *_gathered(valued)], key=_finding_order)
+    every = sorted(_gathered(claims), key=_claim_order)
     matched = {_claim_order(c) for f in findings for c in f.claims}
     return Report(
         findings=tuple(findings),
         unmatched=tuple(c for c in every if _claim_order(c) not in matched),
         claims=tuple(every),
-        documents=tuple(sorted(set(sources) | set(doc_sources.compute()))),
+        documents=tuple(sorted(set(sources) | set(_gathered(doc_sources.map_partitions(_unique))))),
     )
