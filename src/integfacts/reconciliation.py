@@ -689,6 +689,12 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def _key_text(k: PeriodKey) -> str:
+    """``str(k)``, remembered: period keys are sorted by it in every large group."""
+    return str(k)
+
+
+@functools.lru_cache(maxsize=4096)
 def _one_key(k: PeriodKey) -> PeriodKey:
     """One object per distinct time key: the caches of :func:`_key_relation` then find
     statements' keys by identity, not item by item."""
@@ -990,6 +996,9 @@ _Extremes = tuple[int | None, int | None]
 
 
 def _extremes(hs: Sequence[int], st: Mapping[int, _Stmt]) -> _Extremes:
+    if len(hs) == 1:  # the common case: one statement per period key
+        (h,) = hs
+        return (h if st[h].hi is not None else None, h if st[h].lo is not None else None)
     ends = [h for h in hs if st[h].hi is not None]
     starts = [h for h in hs if st[h].lo is not None]
     low_end = min(ends, key=lambda h: (st[h].hi, not st[h].hi_open, h)) if ends else None
@@ -1080,7 +1089,7 @@ def _relations_large(
         by_p: dict[PeriodKey, list[int]] = defaultdict(list)
         for h in by_cls[ca]:
             by_p[st[h].pkey].append(h)
-        keys = sorted(by_p, key=str)
+        keys = sorted(by_p, key=_key_text)
         ext = {k: _extremes(by_p[k], st) for k in keys}
         for x, pa in enumerate(keys):
             for pb in keys[x:]:
