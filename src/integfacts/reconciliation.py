@@ -1977,8 +1977,12 @@ def _sides(
     groups: list[list[int]] = []
     for h in sorted(heads, key=lambda h: (width(h), order(g[h]))):
         joined = False
+        sh = st[h]
         for grp in groups:
-            if all(_verdict(st[h], st[m]) is Verdict.AGREE for m in grp):
+            for m in grp:  # agrees with every member (a loop: no generator per group)
+                if _verdict(sh, st[m]) is not Verdict.AGREE:
+                    break
+            else:
                 grp.append(h)
                 joined = True
         if not joined:
