@@ -38,6 +38,7 @@ from integfacts.gazetteer import find_places as gazetteer_places
 from integfacts.grammar import (
     Grammar,
     grammar,
+    has_common_phrase,
     has_phrase,
     head_phrase,
     names_feature,
@@ -266,6 +267,7 @@ class _Lex:
     superseded_before: _EndCue  # "from an earlier estimate of" right before a figure
     superseded_after: re.Pattern[str]  # "như ước tính trước đó" right after a figure
     compare_in: re.Pattern[str]
+    superlative_in: re.Pattern[str]  # "the highest since January": the period is a record's
     refer_back: re.Pattern[str]  # "the largest", "trong đó": a clause about the noun before
     cur_named: re.Pattern[str]  # currency names of several words ("dolar AS", "US dollar")
     place_joiner: re.Pattern[str]  # between a place and its figure in a list ("Korea 3,57")
@@ -491,6 +493,9 @@ def _lex(code: str) -> _Lex:
             )
         )
         if cl.get("compare_before")
+        else never,
+        superlative_in=re.compile(rf"{_START}(?i:{_alt(cl['superlatives'])}){_END}")
+        if cl.get("superlatives")
         else never,
         change_after=re.compile(rf"\s*(?i:{_alt(cl['change_after'])}){_END}")
         if cl.get("change_after")
@@ -1534,10 +1539,11 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     scan = _scan_spans(text, [g[0] for g in groups])
     terms = _Terms([c for a, b in scan for c in find_concepts(text, code, a, b, ctx.lexicon)])
     # a place inside a figure's words names its currency ("dolar AS", "دلار آمریکا")
+    features: set[int] = set()  # natural features: where, not whose figure
     every_place = [
         p
         for a, b in scan
-        for p in _places(text, code, a, b)
+        for p in _places(text, code, a, b, features)
         if not figures.hit(p.start, p.end) and not terms.hold(p)
     ]
     place_at = [p.start for p in every_place]
@@ -1621,7 +1627,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             )
             if used is not None:
                 taken.add(used)
-            where, stated = _subject(ctx, d, sent, places, dominant, next_start)
+            where, stated = _subject(ctx, d, sent, places, dominant, next_start, features)
             place = where if where is not None and where != ctx.doc.subject else None
             if where is not None and where == ctx.doc.subject:
                 place = doc_place  # the caller's subject, when the gazetteer knows it
@@ -2007,21 +2013,29 @@ def _stopwords(code: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in load(code).raw.get("detect", {}).get("stopwords", []))
 
 
-def _places(text: str, code: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def _places(
+    text: str,
+    code: str,
+    start: int = 0,
+    end: int | None = None,
+    features: set[int] | None = None,
+) -> list[Mention]:
     """Place names in ``text[start:end]`` from the gazetteer; ``key`` is the place id.
 
     A name that names a natural feature ("Selat Bali", "the Bali Strait") says only
-    its country: the strait is not the province.
+    its country: the strait is not the province. The starts of such names are
+    added to ``features`` when given.
     """
     g = grammar(code)
-    return [
-        Mention(
-            m.start,
-            m.end,
-            country_of(m.place) if names_feature(text, m.start, m.end, g) else m.place,
-        )
-        for m in gazetteer_places(text, code, start, end)
-    ]
+    out = []
+    for m in gazetteer_places(text, code, start, end):
+        if names_feature(text, m.start, m.end, g):
+            out.append(Mention(m.start, m.end, country_of(m.place)))
+            if features is not None:
+                features.add(m.start)
+        else:
+            out.append(Mention(m.start, m.end, m.place))
+    return out
 
 
 _LEAD = 600
@@ -2146,6 +2160,7 @@ def _subject(
     here: Sequence[Mention],
     dominant: str | None,
     next_start: int,
+    features: AbstractSet[int] = frozenset(),
 ) -> tuple[str | None, bool]:
     """The place the figure is about (a place id, or the document's own subject).
 
@@ -2154,7 +2169,9 @@ def _subject(
     figure; the nearest place before it in its clause; the first place before
     it in its sentence; a place after it before the next figure; the
     document's subject; the document's main place (datelines never count).
-    The flag says whether the figure's sentence names the place.
+    The flag says whether the figure's sentence names the place; a natural
+    feature ("in the Bali Strait") names only where it happened, not that the
+    figure is its country's.
     """
     text = ctx.text
     g = grammar(ctx.lang.code)
@@ -2166,9 +2183,17 @@ def _subject(
         lo = max([lo, *(p.end for p in here if lo <= p.start and p.end <= d.start)])
         hi = min(next_start, d.end + 40)
         brk = _CLAUSE_BREAK.search(text, d.end, hi)  # "..., while the whole country ..."
-        if has_phrase(text, lo, brk.start() if brk else hi, g.national, g):
+        if has_common_phrase(text, lo, brk.start() if brk else hi, g.national, sent.start):
             return country_of(dominant), True
     if here:
+        # where the figure's source speaks from ("Kepala Kantor SAR Banyuwangi
+        # mengatakan, ... 65 orang") or a natural feature says where, not whose
+        weak = set(features) | {
+            p.start
+            for p in here
+            if p.end <= d.start
+            and has_phrase(text, p.end, min(d.start, p.end + _SPEAKER_NEAR), g.reporting, g)
+        }
         # a place right before the next figure is that figure's ("disusul Korea Selatan
         # 3,57 juta"), not this one's
         after = [
@@ -2181,7 +2206,7 @@ def _subject(
             ws = words_in(text, max(d.end, p.start - 30), p.start)
             tail = tuple(w.key for w in ws[-g.longest :])
             if any(tail[-n:] in g.locatives for n in range(1, len(tail) + 1)):
-                return p.key, True
+                return p.key, p.start not in weak
         cut = max(text.rfind(ch, sent.start, d.start) for ch in ",;،؛")
         clause = [p for p in here if cut < p.start and p.end <= d.start]
         before = [p for p in here if p.end <= d.start]
@@ -2194,15 +2219,24 @@ def _subject(
             if ctx.lex.place_joiner.fullmatch(text, last.end, d.start) and not any(
                 last.key in ancestors(q.key) for q in clause if q.key != last.key
             ):
-                return last.key, True
-            return _innermost(clause), True
+                return last.key, last.start not in weak
+            return _said(_innermost(clause), clause, weak)
         if before:
-            return _innermost(before), True
+            return _said(_innermost(before), before, weak)
         if after:
-            return after[0].key, True
+            return after[0].key, after[0].start not in weak
     if ctx.doc.subject:
         return ctx.doc.subject, False
     return dominant, False
+
+
+_SPEAKER_NEAR = 60
+"""Characters after a place within which a reporting verb makes it the speaker's."""
+
+
+def _said(key: str, places: Sequence[Mention], features: AbstractSet[int]) -> tuple[str, bool]:
+    """``key`` and whether a name among ``places`` other than a natural feature names it."""
+    return key, any(p.key == key and p.start not in features for p in places)
 
 
 def _innermost(places: Sequence[Mention]) -> str:
@@ -2265,7 +2299,8 @@ def _period(
     comparison baseline, not opening the next figure's clause); a period
     earlier in the sentence; a period closing the sentence after several
     figures ("X dan Y pada tahun 2024"); else the nearest year or range
-    stated earlier in the document (inherited).
+    stated earlier in the document (inherited). A period after a comparison
+    or a superlative ("the highest since January") is not the figure's.
     """
     text = ctx.text
 
@@ -2278,7 +2313,11 @@ def _period(
             and bool(_CLAUSE_END.search(gap))
             and not _CLAUSE_END.search(text, p.span.end, after_p)
         )
-        return not ctx.lex.compare_in.search(gap) and not opens_next
+        return (
+            not ctx.lex.compare_in.search(gap)
+            and not ctx.lex.superlative_in.search(gap)
+            and not opens_next
+        )
 
     after = [p for p in in_sent if d.end <= p.span.start]
     first = later.first_from(d.end)

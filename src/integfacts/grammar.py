@@ -79,6 +79,7 @@ class Grammar:
     feature_before: frozenset[tuple[str, ...]]
     feature_after: frozenset[tuple[str, ...]]
     partitives: frozenset[tuple[str, ...]]
+    reporting: frozenset[tuple[str, ...]]
     longest: int
 
 
@@ -104,6 +105,7 @@ def grammar(code: str) -> Grammar:
         "feature_before": _phrases(m.get("feature_before", [])),
         "feature_after": _phrases(m.get("feature_after", [])),
         "partitives": _phrases(m.get("partitives", [])),
+        "reporting": _phrases(m.get("reporting", [])),
     }
     longest = max((len(p) for t in tables.values() for p in t), default=1)
     return Grammar(code=code, head_last=m.get("head", "first") == "last", longest=longest, **tables)
@@ -298,16 +300,43 @@ def _time_res(g: Grammar) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return after, before
 
 
+_AGE_PAREN = re.compile(r"[^\W\d_][^\W\d_.]*[ \u00a0]*\($")
+_AGE_COMMA = re.compile(r"[^\W\d_][ \u00a0]*[,،]\s*$")
+_AGE_COMMA_AFTER = re.compile(r"[ \u00a0]*[,،][ \u00a0]*[^\W\d_]")
+
+
+def _apposed_age(text: str, start: int, end: int) -> bool:
+    """A person's age set beside the name, as news writes it in every language
+    here: "Made Sukarta (38)", "The captain, 51, was rescued", "Nguyễn Văn A, 45,".
+
+    Only a whole number of at most three digits: alone in parentheses right
+    after a capitalised word, or between commas after a word and before a word
+    (a list of figures, "12, 15, and 20", has a digit before).
+    """
+    figure = text[start:end]
+    if not (0 < len(figure) <= 3 and figure.isdigit()):
+        return False
+    if text.startswith(")", end) and text[start - 1 : start] == "(":
+        m = _AGE_PAREN.search(text, max(0, start - 40), start)
+        return m is not None and text[m.start()].isupper()
+    return (
+        _AGE_COMMA.search(text, max(0, start - 3), start) is not None
+        and _AGE_COMMA_AFTER.match(text, end) is not None
+    )
+
+
 def time_word(text: str, end: int, g: Grammar, start: int | None = None) -> str | None:
     """``"duration"`` or ``"age"`` when the figure ending at ``end`` states one.
 
     A count directly followed by a unit of time ("24 hours", "dua hari",
     "۳ روز", "24-hour") is a duration; a number after an age word ("aged 72",
-    "berusia 72") or before an age ending ("72 tuổi", "۷۲ ساله", "72-year-old")
-    is an age.
+    "berusia 72") or before an age ending ("72 tuổi", "۷۲ ساله", "72-year-old"),
+    or set beside a name ("Made Sukarta (38)", "the captain, 51,"), is an age.
     """
     after, before = _time_res(g)
     if start is not None and before is not None and before.search(text, max(0, start - 20), start):
+        return "age"
+    if start is not None and _apposed_age(text, start, end):
         return "age"
     m = after.match(text, end)
     if m is not None:
@@ -360,6 +389,32 @@ def has_phrase(
     """Whether an entry of ``table`` occurs in ``text[start:end]``."""
     pattern = _phrase_re(table)
     return pattern is not None and pattern.search(text, start, end) is not None
+
+
+def has_common_phrase(
+    text: str, start: int, end: int, table: frozenset[tuple[str, ...]], sentence_start: int
+) -> bool:
+    """Whether an entry of ``table`` occurs in ``text[start:end]`` as a common word.
+
+    A match written with a capital letter inside a sentence is part of a proper
+    name ("the National Search and Rescue Agency", "Badan SAR Nasional"), not the
+    word itself; in a script without case every match counts.
+    """
+    pattern = _phrase_re(table)
+    if pattern is None:
+        return False
+    for m in pattern.finditer(text, start, end):
+        first = text[m.start()]
+        if not first.isupper():
+            return True
+        k = m.start()
+        while k > sentence_start and not text[k - 1].isalnum():
+            k -= 1
+        if k <= sentence_start:  # the sentence's first word: capitalised anyway
+            rest = text[m.end() : m.end() + 40].split()
+            if not rest or not rest[0][:1].isupper():
+                return True
+    return False
 
 
 def numeric(s: str) -> bool:

@@ -111,6 +111,9 @@ class _Lex:
     day_word: re.Pattern[str]
     year_words: tuple[str, ...]
     month_word: str
+    start_of: re.Pattern[str] | None  # "since the start of" / "từ đầu" right before a period
+    bare_year_start: re.Pattern[str] | None  # "the start of the year", "đầu năm" (no year)
+    open_start_only: re.Pattern[str]  # "since", "sejak", "từ" right before a period
 
 
 _END = r"(?![^\W\d_])"
@@ -174,6 +177,21 @@ def _lex(code: str) -> _Lex:
         if per.get("numeric_day_word")
         else never,
         month_word=str(per.get("numeric_month_word", "")),
+        start_of=re.compile(
+            rf"(?<![^\W\d_])(?:(?P<since>(?i:{_alt(per.get('open_start', []))}))\s+)?"
+            rf"(?i:{_alt(per['start_of'])})\s*$"
+        )
+        if per.get("start_of")
+        else None,
+        bare_year_start=re.compile(
+            rf"(?<![^\W\d_])(?:(?P<since>(?i:{_alt(per.get('open_start', []))}))\s+)?"
+            rf"(?i:{_alt(per['start_of'])})\s+(?i:{_alt(year_words)}){_END}(?!\s*\d)"
+        )
+        if per.get("start_of") and year_words
+        else None,
+        open_start_only=re.compile(rf"(?<![^\W\d_])(?i:{_alt(per.get('open_start', []))})\s*$")
+        if per.get("open_start")
+        else never,
     )
 
 
@@ -402,8 +420,110 @@ def find_periods(
     out = fixed + [p for p in out if p.granularity == "relative" and not covered(p)]
     out.sort(key=lambda p: p.span.start)
     out = _join_date_ranges(text, out, lex)
+    out = _year_to_date(text, out, lex, published)
     out = _as_of(text, numerals, out, sub, published, cues)
     return _baselines(text, numerals, out, lex, sub, year_on_year=year_on_year)
+
+
+_TO_DATE_GAP = re.compile(r"[\s,،]{0,3}")
+"""Between a period and a "to date" phrase that closes it ("từ đầu năm 2025 đến nay")."""
+
+
+def _year_to_date(
+    text: str, periods: list[PeriodMention], lex: _Lex, published: datetime.date | None
+) -> list[PeriodMention]:
+    """A period from a start to the publication day: "since the start of the year",
+    "so far this year", "sejak awal tahun", "sejak Januari 2025", "từ đầu năm đến
+    nay", "از ابتدای سال جاری تاکنون".
+
+    A year, or the year a "start of" phrase names with no number ("the start of
+    the year": the publication's), or a month after "since" (or before "to
+    date"), opens the period; it ends on the publication day (open when that is
+    not known). The mentions it joins (the year, "to date") become one, of
+    granularity ``"to_date"``. A year after "since" alone ("since 2023") stays
+    an open year, as before.
+    """
+    if lex.start_of is None and lex.to_date is None:
+        return periods
+    to_dates = {
+        p.span.start: p for p in periods if p.granularity == "relative" and p.period.start is None
+    }
+    out: list[PeriodMention] = []
+    drop: set[int] = set()  # starts of to-date mentions joined to a period before them
+    for p in periods:
+        per = p.period
+        opening = p.granularity in ("year", "month", "relative") and per.start is not None
+        if not opening or p.baseline or p.as_of:
+            out.append(p)
+            continue
+        start = p.span.start
+        lead = lex.start_of.search(text, max(0, start - 30), start) if lex.start_of else None
+        since = lead is not None and lead.group("since") is not None
+        if lead is None and p.granularity == "month":
+            m = lex.open_start_only.search(text, max(0, start - 12), start)
+            if m is not None:
+                lead, since = m, True
+        gap = _TO_DATE_GAP.match(text, p.span.end)
+        closing = to_dates.get(gap.end()) if gap else None
+        if closing is None and lead is None:
+            # "so far this year": the to-date phrase before the year
+            k = start - 1
+            while k >= 0 and text[k] in " \u00a0,":
+                k -= 1
+            closing = next(
+                (
+                    q
+                    for q in to_dates.values()
+                    if q.span.end == k + 1 and p.granularity == "relative"
+                ),
+                None,
+            )
+        if not (since or closing is not None) or (lead is None and closing is None):
+            out.append(p)
+            continue
+        if lead is None and p.granularity != "relative":
+            out.append(p)  # "2025 to date": the year, as stated
+            continue
+        lo = min(start, lead.start() if lead else start, closing.span.start if closing else start)
+        hi = max(p.span.end, closing.span.end if closing else p.span.end)
+        if closing is not None:
+            drop.add(closing.span.start)
+        assert per.start is not None  # (an opening period)
+        end = published if published is not None and published >= per.start else None
+        out.append(
+            PeriodMention(Span(lo, hi), Period(per.start, end, text[lo:hi]), p.numerals, "to_date")
+        )
+    if lex.bare_year_start is not None and published is not None:
+        # the stretches other periods hold ("the start of 2025" was read above)
+        taken = sorted(
+            (q.span.start, q.span.end)
+            for q in out
+            if not (q.granularity == "relative" and q.span.start in to_dates)
+        )
+        ends = [b for _, b in taken]
+        for m in lex.bare_year_start.finditer(text):
+            k = bisect.bisect_right(ends, m.start())
+            if k < len(taken) and taken[k][0] < m.end():
+                continue
+            gap = _TO_DATE_GAP.match(text, m.end())
+            closing = to_dates.get(gap.end()) if gap else None
+            if m.group("since") is None and closing is None:
+                continue
+            hi = closing.span.end if closing is not None else m.end()
+            if closing is not None:
+                drop.add(closing.span.start)
+            first = datetime.date(published.year, 1, 1)
+            out.append(
+                PeriodMention(
+                    Span(m.start(), hi),
+                    Period(first, published, text[m.start() : hi]),
+                    (),
+                    "to_date",
+                )
+            )
+    out = [q for q in out if not (q.granularity == "relative" and q.span.start in drop)]
+    out.sort(key=lambda q: q.span.start)
+    return out
 
 
 def _join_date_ranges(text: str, periods: list[PeriodMention], lex: _Lex) -> list[PeriodMention]:

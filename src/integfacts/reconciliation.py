@@ -545,8 +545,8 @@ PeriodKey = (
     | None
 )
 """(start, end, as of, reported) of a claim's time: the period it states (and the day it
-was reported, for revisions), else the day it was stated true; ``None`` when neither is
-known."""
+was reported, for revisions), else the day it was stated true (with the start of a
+running tally: "since January"); ``None`` when neither is known."""
 
 _REVISED_DAYS = 30
 """One period's figure reported this many days later than another is a revision."""
@@ -614,6 +614,16 @@ def _claim_key(c: Claim) -> PeriodKey:
         p = None
     if p is not None and p.start is not None and p.start == p.end:
         return (None, None, p.start, None)  # a figure stated for one day: true as of that day
+    if (
+        p is not None
+        and p.start is not None
+        and p.end is not None
+        and p.end == day
+        and p.start.year == day.year
+    ):
+        # "since the start of the year", "sejak Januari": a running tally from its
+        # start to the day it was reported, as of that day (not "the past five years")
+        return (p.start, None, day, None)
     if p is not None and p.start is None and p.end is not None:
         if (p.end.month, p.end.day) != (12, 31):
             return (None, None, p.end, None)  # "to date": a running tally as of that day
@@ -647,6 +657,10 @@ def _key_relation(a: PeriodKey, b: PeriodKey) -> str:
         x = xa if xa is not None else xb
         s, e = (sb, eb) if xa is not None else (sa, ea)
         assert x is not None
+        since = sa if xa is not None else sb
+        if since is not None and s is not None and s != since:
+            # a tally since January against a week's or a month's count: other facts
+            return "disjoint"
         # a month or a quarter that ended weeks before the day the other figure
         # was stated true is an earlier period (the previous month's inflation),
         # a longer one only after months
@@ -868,10 +882,24 @@ def _vague_update(a: _Stmt, b: _Stmt) -> bool:
     """Whether two overlapping statements true on different days are still two tallies:
     both state when they were true, one as of a day ("tính đến ngày 12/10") or as an
     estimate before its period ended, their values differ and one states only a bound
-    or an approximation ("khoảng 17,1 triệu")."""
+    or an approximation ("khoảng 17,1 triệu") stated no later than the exact one."""
     if not (a.dated and b.dated and (a.bound or b.bound)) or a.value == b.value:
         return False
+    if a.bound != b.bound:
+        # a later report that rounds an earlier exact tally ("more than 14,800" a day
+        # after 14,823) repeats it; only a bound stated first is superseded
+        vague, exact = (a, b) if a.bound else (b, a)
+        dv, de = _day_of(vague.pkey), _day_of(exact.pkey)
+        if dv is not None and de is not None and dv > de:
+            return False
     return any(k is not None and (k[2] is not None or k[3] == _LONG_AGO) for k in (a.pkey, b.pkey))
+
+
+def _day_of(k: PeriodKey) -> datetime.date | None:
+    """The day a time key says its figure was true or reported, when it says one."""
+    if k is None:
+        return None
+    return k[2] if k[2] is not None else k[3]
 
 
 def _below(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
