@@ -1123,7 +1123,10 @@ def _classify(
         if joined is not None:
             return joined, None  # "a 72-year-old man", "a 24-hour strike"
     if (
-        _SLASH_WORD.match(after) and not hyphen_number and not read_unit(text, e, ctx.lang.code)
+        _SLASH_WORD.match(after)
+        and not hyphen_number
+        and not read_unit(text, e, ctx.lang.code)
+        and not _money_hyphen(lex, text, e, digits=True)
     ) or _SLASH_CODE.match(after):
         return "identifier", None  # "2887/QD-UBND", "59-NQ/TW", "15/2023/ND-CP"
     if _MARKER_END.match(after) and not num.words and _line_starts_at(text, s):
@@ -1159,6 +1162,7 @@ def _classify(
         and not num.scaled
         and not lex.sign_before.search(before)
         and not lex.cur_after.match(text, e)
+        and not _money_hyphen(lex, text, e, scale=False)  # "a one-yen bid"
         and not lex.percent_after.match(text, e)
     ):
         return "article", None  # "one of", "salah satu", "một trong": not a figure
@@ -1229,6 +1233,29 @@ def _classify(
     return "", draft
 
 
+def _money_hyphen(
+    lex: _Lex, text: str, pos: int, *, digits: bool = False, scale: bool = True
+) -> re.Match[str] | None:
+    """A currency, scale word or minor unit joined by a hyphen at ``pos``, or None.
+
+    "a 10-dollar bill", "a $5-million deal", "a 12-cent dividend": the word is
+    the amount's, not a code's. With ``digits`` the word may open the next
+    figure ("USD10-USD20", a range); ``scale``: scale words count too. A word
+    of one letter ("5-C", "12-p") is no such word.
+    """
+    if text[pos : pos + 1] not in ("-", "\u2013") or text[pos + 1 : pos + 2].isspace():
+        return None
+    for pat in (lex.cur_after, lex.scale_after, lex.minor_after) if scale else (lex.cur_after,):
+        m = pat.match(text, pos + 1)
+        if (
+            m is not None
+            and len(m.group()) > 1
+            and (digits or not text[m.end() : m.end() + 1].isdigit())
+        ):
+            return m
+    return None
+
+
 def _range_word(ctx: _Ctx, before: str, calm: str | None) -> bool:
     """Whether a range word ends ``before``, or stands before its currency ("between $")."""
     lex = ctx.lex
@@ -1268,8 +1295,14 @@ def _attach_units(
         d.start = min(d.start, base + m.start())
         return before[: m.start()]
 
-    # unit after: currency or percent
-    m = lex.cur_after.match(text, d.end)
+    hy = _money_hyphen(lex, text, d.end) if not scaled and not d.is_range else None
+    if hy is not None and hy.re is lex.scale_after:  # "a $5-million deal"
+        factor = lex.scale_of[hy.group().casefold()]
+        d.value *= factor
+        d.step = d.step * factor if d.step else factor
+        d.end, scaled = hy.end(), True
+    # unit after: currency or percent ("a 10-dollar bill": joined by a hyphen)
+    m = lex.cur_after.match(text, d.end) or _money_hyphen(lex, text, d.end, scale=False)
     if m and lex.cur_context and not _currency_fits(ctx, m.group(), d.start, scaled=scaled):
         m = None  # "won 3 awards", "2 won seats": the word is no currency here
     if m:
