@@ -1171,9 +1171,14 @@ def _classify(
     # ratio "23/24"
     nxt = numerals[i + 1] if i + 1 < len(numerals) else None
     if nxt is not None and i + 1 not in outcome and text[e : nxt.span.start] == "/":
-        return "", _Draft(
+        ratio = _Draft(
             s, nxt.span.end, num.value, Decimal(0), [i, i + 1], kind=ClaimKind.RATIO, of=nxt.value
         )
+        sg = _ends(lex.sign_before, before, calm)
+        if sg:  # "-4/5", "fell by -4/5": the sign is the fraction's
+            ratio.start = s - len(before) + sg.start()
+            ratio.value = -ratio.value
+        return "", ratio
     draft = _Draft(s, e, num.value, num.step, [i], words=num.words)
     # ranges "60-70", "từ 60 đến 70", "60 to 70"
     if nxt is not None and i + 1 not in outcome:
