@@ -1193,9 +1193,21 @@ _PLAIN: dict[tuple[str, str], tuple[Decimal, Decimal] | None] = {}
 read once (at most :data:`_PLAIN_MAX` entries are kept)."""
 _PLAIN_MAX = 100_000
 _UNREAD = (_ZERO, _ZERO)
+_Read = tuple[_Parsed | None, int]
+"""What :func:`_parse_tokens` made of a token range, and where it failed."""
 _SMALL: dict[str, Decimal] = {}
 """Values of digit runs of up to four digits, shared (at most 11,110 of them): a
 number-dense text makes one Decimal per distinct run, not one per figure."""
+
+
+_GRAMMAR: dict[tuple[str, str], tuple[list[_Tok] | None, dict[tuple[int, int], _Read]]] = {}
+"""(language, candidate) -> its tokens and what the grammar read of each token range tried
+(a pure function of the tokens and the language): a candidate met again ("năm", "2.07
+billion") is tokenised and parsed once (at most :data:`_PLAIN_MAX` candidates of up to
+:data:`_GRAMMAR_LEN` characters are kept).
+What the text around it decides (a compound, a fraction, a word standing alone) is checked
+each time."""
+_GRAMMAR_LEN = 80
 
 
 def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Iterator[Numeral]:
@@ -1219,7 +1231,13 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
         if plain is not None:
             yield Numeral(Span(start, end), plain[0], plain[1], False, False, _ONE)
         return
-    toks = _tokens(_fold_chars(chunk, lang), lang)
+    key = (lang.code, chunk)
+    memo = _GRAMMAR.get(key)
+    if memo is None:
+        memo = (_tokens(_fold_chars(chunk, lang), lang), {})
+        if len(chunk) <= _GRAMMAR_LEN and len(_GRAMMAR) < _PLAIN_MAX:
+            _GRAMMAR[key] = memo
+    toks, reads = memo
     if not toks:
         return
     # Parse the longest prefix that is a numeral; continue after it.
@@ -1242,8 +1260,11 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
             if _opens_compound(norm, start, toks, i, j, lang):
                 j -= 1  # "70 million two-wheelers": "two" belongs to the noun
                 continue
-            fail = [j - i]
-            got = _parse_tokens(toks[i:j], lang, fail)
+            done = reads.get((i, j))
+            if done is None:
+                fail = [j - i]
+                done = reads[i, j] = (_parse_tokens(toks[i:j], lang, fail), fail[0])
+            got, failed = done
             if got is not None and j - i == 1 and toks[i].text in not_alone:
                 got = None  # "không" (not), alone in running text, is no zero
             if got is not None and got.words and not _fraction_fits(norm, start, toks, i, j, lang):
@@ -1265,7 +1286,7 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
                 found = True
                 break
             # the grammar failed at token fail[0]: no longer prefix can succeed
-            j = min(j - 1, i + fail[0])
+            j = min(j - 1, i + failed)
         if not found:
             tok = toks[i]
             a, b = start + tok.start, start + tok.end
