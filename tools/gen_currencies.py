@@ -11,6 +11,10 @@ The script rewrites two generated blocks, each between its markers:
 - in ``common.toml``, every ISO 4217 code of a currency in use today (CLDR
   territory data), upper case, and lower case too unless the lower-case form
   is an everyday word ("all", "top", "try");
+- in ``common.toml`` too, the currency signs ("₦", "₾", "₭"): every symbol made
+  of currency-sign characters alone (Unicode category Sc) that the locales of
+  a currency's own territories write for it, when no other currency's
+  territory writes the same sign ("$", "£", "¥" name several: hand-written);
 - in ``<code>.toml``, the ``[cldr_currencies]`` table: the CLDR display name
   of every currency in use in that language, its plural forms, its symbol
   (when it is not the ISO code), and the bare head noun of the name
@@ -30,15 +34,18 @@ from __future__ import annotations
 import datetime
 import json
 import tomllib
+import unicodedata
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 BEGIN = "# BEGIN CLDR currency names (tools/gen_currencies.py; do not edit by hand)"
 END = "# END CLDR currency names"
 BEGIN_CODES = "# BEGIN ISO 4217 codes (tools/gen_currencies.py; do not edit by hand)"
 END_CODES = "# END ISO 4217 codes"
+BEGIN_SIGNS = "# BEGIN CLDR currency signs (tools/gen_currencies.py; do not edit by hand)"
+END_SIGNS = "# END CLDR currency signs"
 ROOT = Path(__file__).resolve().parent.parent / "src" / "integfacts" / "languages"
 TODAY = datetime.date(2025, 1, 1)
 
@@ -70,6 +77,29 @@ def codes_in_use() -> list[str]:
         except Exception:  # a region code without currency data
             continue
     return sorted(c for c in found if len(c) == 3 and c.isalpha())
+
+
+def signs(codes: list[str]) -> dict[str, str]:
+    """Currency signs that name one currency: sign -> code.
+
+    A sign is a symbol of currency-sign characters only (Unicode Sc: "₦", "₾"),
+    as a locale of a territory where the currency is tender writes it (CLDR's
+    narrow symbols are not in Babel; the territory's own locales write them:
+    "₡" in es_CR, "₭" in lo_LA). A sign two currencies' territories write
+    ("$", "£", "¥") names none of them.
+    """
+    owners: dict[str, set[str]] = {}
+    for ident in localedata.locale_identifiers():
+        try:
+            locale = Locale.parse(ident)
+            tender = get_territory_currencies(locale.territory, start_date=TODAY, tender=True)
+        except Exception:  # a locale without a territory or its currency data
+            continue
+        for code in tender:
+            symbol = locale.currency_symbols.get(code)
+            if code in codes and symbol and all(unicodedata.category(ch) == "Sc" for ch in symbol):
+                owners.setdefault(symbol, set()).add(code)
+    return {s: next(iter(c)) for s, c in sorted(owners.items()) if len(c) == 1}
 
 
 def names(lang: str, codes: list[str]) -> dict[str, str]:
@@ -122,8 +152,14 @@ def main() -> None:
             if form not in hand and (form == code or form not in WORDS):
                 lines.append(f'"{form}" = "{code}"')
     lines.append(END_CODES)
-    common.write_text(_replace(text, BEGIN_CODES, END_CODES, "\n".join(lines)), "utf-8")
-    print(f"common.toml: {len(codes)} codes")
+    text = _replace(text, BEGIN_CODES, END_CODES, "\n".join(lines))
+    if BEGIN_SIGNS not in text:
+        raise SystemExit(f"{common}: add the sign markers inside [currencies] first")
+    hand = tomllib.loads(_replace(text, BEGIN_SIGNS, END_SIGNS, ""))["currencies"]
+    found = {s: c for s, c in signs(codes).items() if s not in hand}
+    lines = [BEGIN_SIGNS, *(f'"{s}" = "{c}"' for s, c in found.items()), END_SIGNS]
+    common.write_text(_replace(text, BEGIN_SIGNS, END_SIGNS, "\n".join(lines)), "utf-8")
+    print(f"common.toml: {len(codes)} codes, {len(found)} signs")
     for path in sorted(ROOT.glob("*.toml")):
         if path.stem == "common":
             continue
