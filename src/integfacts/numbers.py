@@ -286,14 +286,6 @@ def _expand(toks: Sequence[_Tok], lang: Language) -> list[_Tok] | None:
     return out
 
 
-def _flags(lang: Language) -> tuple[frozenset[str], frozenset[str]]:
-    num = lang.raw.get("numerals", {})
-    return (
-        frozenset(w.casefold() for w in num.get("compound_only", [])),
-        frozenset(w.casefold() for w in num.get("after_tens_only", [])),
-    )
-
-
 @functools.cache
 def _word_set(code: str, key: str) -> frozenset[str]:
     """The casefolded words of list ``key`` of the language's ``[numerals]`` table."""
@@ -325,10 +317,10 @@ def _parse_plain(
     """The grammar of whole numbers, decimals and scales over expanded tokens."""
     if not toks:
         return None
-    compound_only, after_tens_only = _flags(lang)
-    bare_multipliers = frozenset(
-        w.casefold() for w in lang.raw.get("numerals", {}).get("bare_multipliers", [])
-    )
+    # the language's word lists, as sets (made once per language: _word_set is cached)
+    compound_only = _word_set(lang.code, "compound_only")
+    after_tens_only = _word_set(lang.code, "after_tens_only")
+    bare_multipliers = _word_set(lang.code, "bare_multipliers")
     times_fraction = _word_set(lang.code, "times_fraction")
     counting_units = _word_set(lang.code, "counting_units")
     fraction_of = _word_set(lang.code, "fraction_of")
