@@ -25,7 +25,6 @@ states no decimals as ",000".
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Sequence
 from decimal import Decimal
@@ -77,20 +76,47 @@ def _readings(token: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
-@functools.cache
-def _three_decimals_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The code of a currency written with three decimals before, and after, a numeral."""
-    codes = common().get("currency_minor", {}).get("three", [])
-    alt = "|".join(map(re.escape, codes)) or "(?!)"
+_THREE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+"""Language code -> :func:`_three_decimals_re` of it (built once)."""
+
+
+def _three_decimals_re(lang: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A currency written with three decimals before, and after, a numeral.
+
+    Its code as written ("KWD"), or any of its names and symbols in ``lang``
+    ("Kuwaiti dinars", "Dinar Kuwait", "دینار کویت"), case-insensitively.
+    """
+    got = _THREE.get(lang.code)
+    if got is None:
+        got = _THREE[lang.code] = _three_decimals_build(lang)
+    return got
+
+
+def _three_decimals_build(lang: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    codes = set(common().get("currency_minor", {}).get("three", []))
+    table = {**lang.raw.get("cldr_currencies", {}), **lang.raw.get("currencies", {})}
+    names = sorted((w for w, iso in table.items() if iso in codes and w not in codes), key=len)
+    alt = "|".join(
+        [*map(re.escape, sorted(codes)), *(f"(?i:{re.escape(w)})" for w in reversed(names))]
+    )
     space = "[\\s\u00a0\u200e\u200f]*"
-    return re.compile(rf"(?:{alt}){space}$"), re.compile(rf"{space}(?:{alt})")
+    return (
+        re.compile(rf"(?<![^\W\d_])(?:{alt or '(?!)'}){space}$"),
+        re.compile(rf"{space}(?:{alt or '(?!)'})(?![^\W\d_])"),
+    )
 
 
-def _three_decimals(text: str, num: Numeral) -> bool:
-    """Whether the code of a currency written with three decimals stands by ``num``."""
-    before, after = _three_decimals_re()
+def _three_decimals(text: str, num: Numeral, lang: Language) -> bool:
+    """Whether a currency written with three decimals stands by ``num`` ("62.000 KWD")."""
+    before, after = _three_decimals_re(lang)
     a, b = num.span.start, num.span.end
-    return bool(before.search(text, max(0, a - 6), a) or after.match(text, b, b + 6))
+    return bool(
+        before.search(text, max(0, a - _THREE_REACH), a) or after.match(text, b, b + _THREE_REACH)
+    )
+
+
+_THREE_REACH = 32
+"""Characters searched on each side of a numeral for a currency's code or name."""
 
 
 def reread(
@@ -131,7 +157,7 @@ def reread(
             score[got[0]] += got[1]
         elif _readings(m.group()) is not None:
             ambiguous.append((k, m.group()))
-            if m.group().endswith("000") and not _three_decimals(text, num):
+            if m.group().endswith("000") and not _three_decimals(text, num, lang):
                 # "100,000 người": three zeros are no stated decimals but a group (a
                 # weak vote, as for "3.5"); "10,500" stays undecided, and so does an
                 # amount in a currency of three decimals ("KWD 7.000")
