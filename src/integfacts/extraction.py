@@ -1421,8 +1421,13 @@ def _currency_fits(ctx: _Ctx, word: str, start: int, *, scaled: bool) -> bool:
     "5 trillion won" (a scale word) or "9,000 won" in a sentence about Korea
     (the language's ``[currency_context]`` words) is money; "2 won seats" is not.
     """
-    pat = ctx.lex.cur_context.get(word.strip(" \u00a0").casefold())
-    if pat is None or scaled:
+    name = word.strip(" \u00a0")
+    pat = ctx.lex.cur_context.get(name.casefold())
+    if pat is None:
+        return True
+    # a scale word tells a currency from a common word ("5 trillion won"), not from a
+    # unit of measure ("361 million pounds of beef")
+    if scaled and read_unit(name, 0, ctx.lang.code) is None:
         return True
     sent = _sentence_of(ctx, start)
     return pat.search(ctx.text, sent.start, sent.end) is not None
