@@ -1833,6 +1833,16 @@ def _metric(
             best = left[-1]
         elif inside:
             best = inside[-1] if g.head_last else inside[0]
+        elif (
+            run
+            and left
+            and not text[left[-1].end : d.start].strip()
+            and ctx.lexicon.meta_of(left[-1].key).people
+            and any((w.key,) in g.classifiers for w in words_in(text, d.end, skipped))
+        ):
+            # "a ferry carrying 65 people sank": a count of people right after a
+            # predicate that counts people is that predicate's, whatever verb follows
+            best = left[-1]
         elif run:
             phrase = head_phrase(run, g)
             key = _concept_of(phrase, ctx.lang.code, ctx.lexicon)
