@@ -844,11 +844,16 @@ _AFTER_CODES = ("USD", "VND", "EUR", "IDR", "IRR", "JPY", "CNY", "KRW", "SGD", "
 
 
 def _qualified(draw: st.DrawFn, code: str, body: str) -> tuple[str, Qualifier]:
-    table: dict[str, list[str]] = load(code).raw.get("claims", {}).get("qualifiers", {})
+    claims_data: dict[str, Any] = load(code).raw.get("claims", {})
+    table: dict[str, list[str]] = claims_data.get("qualifiers", {})
+    # a qualifier that is a preposition before some nouns ("trên sáu hệ thống" is on
+    # six systems) qualifies only by the noun that follows: not drawn here
+    prepositions = {w.casefold() for w in claims_data.get("qualifier_not_before", {})}
     first: dict[str, Qualifier] = {}
     for name, phrases in table.items():
         for p in phrases:
-            first.setdefault(p.casefold(), Qualifier(name))
+            if p.casefold() not in prepositions:
+                first.setdefault(p.casefold(), Qualifier(name))
     options = [("", Qualifier.EXACT), *sorted(first.items(), key=lambda t: t[0])]
     phrase, qual = draw(st.sampled_from(options))
     if not phrase:
