@@ -254,6 +254,7 @@ class _Lex:
     """Compiled cue patterns of one language (built once, on first use)."""
 
     qual_before: _Tail
+    year_prep: _Tail  # "pada 2003", "in 2003": a bare four-digit number after these is a year
     qual_of: dict[str, Qualifier]
     cur_before: _Tail
     cur_after: re.Pattern[str]
@@ -431,6 +432,7 @@ def _lex(code: str) -> _Lex:
     nb = rf"(?!\s+(?i:{_alt(not_before)}){_END})" if not_before else ""
     mult = {k.casefold(): Decimal(str(v)) for k, v in cl.get("multiples", {}).items()}
     year_words = lang.raw.get("periods", {}).get("year_words", [])
+    year_preps = lang.raw.get("periods", {}).get("year_prepositions", [])
     per_suffix = cl.get("ordinal_suffix", [])
     never = _never()
     never_tail = _never_tail()
@@ -439,6 +441,7 @@ def _lex(code: str) -> _Lex:
     pct_suffix = rf"(?=(?:{_alt(suffixes)}){_END})" if suffixes else "(?!)"
     return _Lex(
         qual_before=_Tail.of(quals) if quals else never_tail,
+        year_prep=_Tail.of(year_preps) if year_preps else never_tail,
         qual_of=quals,
         # a bidi mark may open the currency: CLDR fa writes "\u200e$\u00a05,100.54"
         # a sign may open it: "-$1,582,744.00", "-\u200e$\u00a05,100.54", "-RUB83.00"
@@ -1033,7 +1036,8 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
     Only a lone four-digit number with no year word, range or cue around it,
     followed by a term of the concept vocabulary or a unit ("1850%", "2000
     dolar AS"; not one that opens the next figure, as in "In 2024 $5 billion"),
-    or preceded by a qualifier or a currency ("Rp 2000").
+    or preceded by a qualifier or a currency ("Rp 2000"); never one after a
+    preposition of time ("pada 2003 menewaskan").
     """
     if p.granularity != "year" or len(p.numerals) != 1:
         return False
@@ -1051,6 +1055,8 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
     before = text[max(0, num.span.start - _LEFT) : num.span.start]
     if lex.qual_before.search(before) or lex.cur_before.search(before):
         return True
+    if lex.year_prep.search(before):
+        return False  # "Gempa di Bam pada 2003 menewaskan ...": a year, whatever follows
     concepts = find_concepts(
         text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40), ctx.lexicon
     )
@@ -1717,6 +1723,19 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
             if level is not None and d.unit == "%":
                 # "GDP tăng 7,09%", "the economy grew 7.09%": a growth rate of 7.09%
                 metric, change = level, False
+            elif (
+                change
+                and metric
+                and d.unit == "%"
+                and phrase
+                and ctx.lexicon.level_of_change(
+                    _concept_of(phrase, ctx.lang.code, ctx.lexicon) or ""
+                )
+                == metric
+            ):
+                # "GRDP ... tăng 11,2%, cao hơn mức tăng 7,85% của cả nước": a rise
+                # of GRDP borrowed from the figure before is a growth rate too
+                change = False
             quantity = Quantity(
                 d.value,
                 unit=d.unit,

@@ -770,6 +770,7 @@ class _Sub:
     first_before: re.Pattern[str]  # before a count: "the first"
     months_cue: re.Pattern[str]  # before a count: "Trong" (then a comma after the months)
     months_total: re.Pattern[str]  # before a count, cumulative: "tính chung", "lũy kế"
+    months_to: re.Pattern[str]  # after "N months": "to", "ending" (the N months ending a month)
     months_year_alone: bool  # "9 tháng năm 2025": a count of months with a year is first-N
     months_at_start: bool  # "11 tháng, ...": a count of months opening a sentence is first-N
     count_words: dict[str, int]
@@ -929,6 +930,7 @@ def _sub(code: str) -> _Sub:
         first_before=_opt(per.get("first_before", []), rf"{_WSTART}(?i:ALT)\s+$"),
         months_cue=_opt(per.get("months_cue", []), rf"{_WSTART}(?:ALT)\s+$"),
         months_total=_opt(per.get("months_total", []), rf"{_WSTART}(?i:ALT)\s+$"),
+        months_to=_opt(per.get("months_to", []), r"\s+(?i:ALT)(?=\s)"),
         months_year_alone=bool(per.get("months_year_alone", False)),
         months_at_start=bool(per.get("months_at_start", False)),
         count_words=counts,
@@ -943,7 +945,7 @@ def _sub(code: str) -> _Sub:
         month_bare=bool(per.get("month_bare", False)),
         month_capitalized=bool(per.get("month_capitalized", False)),
         month_not_after=_opt(per.get("month_not_after", []), rf"{_WSTART}(?i:ALT)\s*$"),
-        day_after=re.compile(r"\s+\d{1,2}(?!\d|[.,:]\d)"),
+        day_after=re.compile(r"\s+\d{1,2}(?!\d|[.,:\u066b\u066c/]\d)"),
         time=time,
         time_after=ta,
         time_free_sep=":" if ":" in per.get("time_separators", [":"]) else "",
@@ -1199,6 +1201,10 @@ def _first_months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | N
         if m is None:
             continue
         gd = m.groupdict()
+        ending = _months_ending(text, s, m.end(), cnt, lex, sub, published)
+        if ending is not None:
+            emit(s, ending[0], ending[1], "months")
+            continue
         before = text[max(0, s - 20) : s]
         fb = sub.first_before.search(before)
         y, solar, e2, recent = _year_after(text, m.end(), sub, lex, None, published)
@@ -1224,6 +1230,41 @@ def _first_months(st: _State, lex: _Lex, sub: _Sub, published: datetime.date | N
         s0 = s - (len(before) - fb.start()) if fb else s
         per = _months_period(text, s0, e2, y, solar, m1, m2, recent, published)
         emit(s0, e2, per, "months")
+
+
+def _months_ending(
+    text: str,
+    s: int,
+    e: int,
+    cnt: int,
+    lex: _Lex,
+    sub: _Sub,
+    published: datetime.date | None,
+) -> tuple[int, Period] | None:
+    """ "the three months to August", "12 tháng tính đến tháng 9": the ``cnt`` months
+    ending with that (Gregorian) month, whatever year they start in; (end, period)."""
+    to = sub.months_to.match(text, e)
+    if to is None or not 1 <= cnt <= 36:
+        return None
+    mm = lex.month_after.match(text, to.end())
+    month = lex.months.get(mm.group(1).casefold()) if mm is not None else None
+    if mm is None or month is None:
+        return None
+    name_end = (
+        mm.end() - 1 if text[mm.end() - 1] == "." and mm.end() - mm.start(1) > 4 else mm.end()
+    )
+    y, _solar, end, _recent = _year_after(text, name_end, sub, lex, False, published)
+    if y is None and published is not None:
+        # no year: the latest such month begun by publication
+        y = (
+            published.year
+            if datetime.date(published.year, month, 1) <= published
+            else published.year - 1
+        )
+    if y is None:
+        return end, Period(None, None, text[s:end])
+    k = y * 12 + month - cnt
+    return end, Period(datetime.date(k // 12, k % 12 + 1, 1), _month_end(y, month), text[s:end])
 
 
 def _months(
