@@ -128,3 +128,22 @@ def test_loads_in_a_fresh_process() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "['VN-HN']"
+
+
+def test_capital_phrase_is_the_capital_place() -> None:
+    """A capital phrase spans the phrase and the country and names the capital."""
+    text = "Cases in Vietnam's capital rose; Hanoi, the capital of Vietnam, added beds."
+    mentions = find_places(text, "en")
+    assert [(text[m.start : m.end], m.place) for m in mentions] == [
+        ("Vietnam's capital", "VN-HN"),
+        ("Hanoi", "VN-HN"),
+        ("the capital of Vietnam", "VN-HN"),
+    ]
+
+
+def test_second_level_division_lies_in_its_province() -> None:
+    """Jakarta's administrative cities (GeoNames ADM2) are places below DKI Jakarta."""
+    east = place("GN1642904")
+    assert (east.level, east.parent, east.country) == ("admin2", "ID-JK", "ID")
+    assert contains("ID-JK", "GN1642904")
+    assert not contains("GN1642904", "ID-JK")

