@@ -216,7 +216,7 @@ def _never_cue() -> _EndCue:
 
 
 @functools.cache
-def _digits_end_no_cue(code: str) -> bool:
+def _digits_end_no_cue(lang: Language) -> bool:
     """Whether no word of the language's ``[claims]`` or ``[numerals]`` tables ends with a
     digit: then no cue but a currency can end a window that ends with one."""
 
@@ -230,7 +230,7 @@ def _digits_end_no_cue(code: str) -> bool:
             for v in x:
                 yield from (v,) if isinstance(v, str) else words(v)
 
-    raw = load(code).raw
+    raw = lang.raw
     tables = [raw.get("claims", {}), raw.get("numerals", {}), ["No.", "No"]]
     return not any(w.rstrip(" \t\n:.")[-1:].isdigit() for w in words(tables))
 
@@ -241,7 +241,7 @@ def _calm(ctx: _Ctx, window: str) -> str | None:
     end = window.rstrip()
     while end[-1:] in (":", "."):
         end = end[:-1].rstrip()
-    return window if (not end or end[-1].isdigit()) and _digits_end_no_cue(ctx.lang.code) else None
+    return window if (not end or end[-1].isdigit()) and _digits_end_no_cue(ctx.lang) else None
 
 
 def _ends(cue: _Tail | _EndCue, window: str, calm: str | None) -> _TailMatch | re.Match[str] | None:
@@ -389,8 +389,7 @@ _BIDI = "\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202
 
 
 @functools.cache
-def _lex(code: str) -> _Lex:
-    lang = load(code)
+def _lex(lang: Language) -> _Lex:
     cl: dict[str, Any] = lang.raw.get("claims", {})
     quals: dict[str, Qualifier] = {}
     for qname, phrases in cl.get("qualifiers", {}).items():
@@ -737,7 +736,7 @@ class _Draft:
 def scan(
     doc: Document | str,
     *,
-    lang: str | None = None,
+    lang: str | Language | None = None,
     published: datetime.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     concepts: ConceptsArg = None,
@@ -754,9 +753,9 @@ def scan(
 
     Args:
         doc: a :class:`~integfacts.model.Document` or a text.
-        lang: language code; overrides nothing the document states (a
-            conflicting one raises ``ValueError``). ``None``: the document's,
-            else detected.
+        lang: language code (or its :class:`~integfacts.languages.Language`);
+            overrides nothing the document states (a conflicting one raises
+            ``ValueError``). ``None``: the document's, else detected.
         published: publication date, the base for relative dates.
         max_chars: refuse longer documents (:class:`DocumentTooLargeError`).
         concepts: the user's concept terms, added to the built-in lexicon: a
@@ -779,7 +778,7 @@ def scan(
 def extract(
     doc: Document | str,
     *,
-    lang: str | None = None,
+    lang: str | Language | None = None,
     published: datetime.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     concepts: ConceptsArg = None,
@@ -788,8 +787,9 @@ def extract(
 
     Args:
         doc: a :class:`~integfacts.model.Document` or a text.
-        lang: language code (``"en"``, ``"id"``, ``"vi"``, ``"fa"``); ``None``
-            means the document's, else detected.
+        lang: language code (``"en"``, ``"id"``, ``"vi"``, ``"fa"``) or its
+            :class:`~integfacts.languages.Language`; ``None`` means the
+            document's, else detected.
         published: publication date, the base for relative dates.
         max_chars: refuse longer documents (:class:`DocumentTooLargeError`).
         concepts: the user's concept terms, added to the built-in lexicon: a
@@ -825,7 +825,7 @@ def extract(
 def _run(
     doc_or_text: Document | str,
     *,
-    lang: str | None,
+    lang: str | Language | None,
     published: datetime.date | None,
     max_chars: int,
     concepts: ConceptsArg = None,
@@ -833,19 +833,21 @@ def _run(
     offset: int = 0,
 ) -> tuple[list[ScanItem], list[Claim]]:
     lex_concepts = lexicon_for(concepts)  # a bad concept file fails before any work
-    doc = _as_document(doc_or_text, lang, published)
+    code = lang.code if isinstance(lang, Language) else lang
+    doc = _as_document(doc_or_text, code, published)
     if len(doc.text) > max_chars:
         raise DocumentTooLargeError(
             f"document {doc.source or '<text>'} has {len(doc.text):,} characters,"
             f" above max_chars={max_chars:,}; pass a larger max_chars to read it,"
             " or read it block by block with iter_claims"
         )
-    language = _resolve_lang(doc)
+    # the one look-up of the language: its value flows to every step below
+    language = lang if isinstance(lang, Language) else _resolve_lang(doc)
     text = doc.text
-    lex = _lex(language.code)
+    lex = _lex(language)
     multiples = list(lex.multiples.finditer(text))
     # "hundreds of", "صد‌ها", "میلیون‌ها": their words are no numeral of their own
-    numerals = find_numerals(_blank(text, multiples), language.code)
+    numerals = find_numerals(_blank(text, multiples), language)
     if not numerals and not multiples and not lex.ordinal_words.search(text):
         return [], []
     urls = tuple(Span(m.start(), m.end()) for m in _URL.finditer(text))
@@ -864,7 +866,7 @@ def _run(
     )
     # scores, phone numbers, clock times, ballot numbers: no figures ("hotline 1900 9095"
     # holds no year either)
-    unfit = not_figures(text, numerals, language.code)
+    unfit = not_figures(text, numerals, language)
     # "10,000 người" in a text that groups thousands with commas: the document's reading,
     # and the other one kept for comparisons
     numerals, other_reading = reread(text, numerals, language, unfit)
@@ -909,7 +911,7 @@ def _run(
             d.other = other_value(d.value, numerals[k].value, other_reading[k])
     # durations and ages ("24 hours", "dua hari", "aged 72", "۷۲ ساله") are no
     # facts to reconcile: accounted for with their reason, never claims
-    g = grammar(language.code)
+    g = grammar(language)
     kept: list[_Draft] = []
     for d in drafts:
         why = (
@@ -1003,7 +1005,7 @@ _WORD_LAST = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 def _collective(ctx: _Ctx, a: int, b: int) -> bool:
     """Whether the collective word ``text[a:b]`` says "all N of": a noun after it ("kedua
     pasangan"), none before it ("debat kedua" is the second debate)."""
-    text, g = ctx.text, grammar(ctx.lang.code)
+    text, g = ctx.text, grammar(ctx.lang)
     nxt = ctx.lex.collective_next.match(text, b) and _WORD_NEXT.match(text, b)
     key = (nxt.group(1).casefold(),) if nxt else ()
     if not nxt or (key in g.function_words and key not in g.classifiers):
@@ -1058,7 +1060,7 @@ def _counted_year(ctx: _Ctx, p: PeriodMention, numerals: Sequence[Numeral]) -> b
     if lex.year_prep.search(before):
         return False  # "Gempa di Bam pada 2003 menewaskan ...": a year, whatever follows
     concepts = find_concepts(
-        text, ctx.lang.code, num.span.end, min(len(text), num.span.end + 40), ctx.lexicon
+        text, ctx.lang, num.span.end, min(len(text), num.span.end + 40), ctx.lexicon
     )
     return bool(concepts) and text[num.span.end : concepts[0].start] in (" ", "\u00a0")
 
@@ -1081,7 +1083,7 @@ def _inside_term(ctx: _Ctx, s: int, e: int) -> bool:
     lo, hi = max(0, s - _LEFT), min(len(ctx.text), e + _RIGHT)
     return any(
         m.start <= s and e <= m.end and (m.start, m.end) != (s, e)
-        for m in find_concepts(ctx.text, ctx.lang.code, lo, hi, ctx.lexicon)
+        for m in find_concepts(ctx.text, ctx.lang, lo, hi, ctx.lexicon)
     )
 
 
@@ -1125,13 +1127,13 @@ def _classify(
         return "counter", None  # page furniture: "Komentar (0)", "Comments (12)"
     hyphen_number = i + 1 < len(numerals) and numerals[i + 1].span.start == e + 1
     if after[:1] in ("-", "–"):
-        joined = time_word(text, e, grammar(ctx.lang.code), s)
+        joined = time_word(text, e, grammar(ctx.lang), s)
         if joined is not None:
             return joined, None  # "a 72-year-old man", "a 24-hour strike"
     if (
         _SLASH_WORD.match(after)
         and not hyphen_number
-        and not read_unit(text, e, ctx.lang.code)
+        and not read_unit(text, e, ctx.lang)
         and not _money_hyphen(lex, text, e, digits=True)
     ) or _SLASH_CODE.match(after):
         return "identifier", None  # "2887/QD-UBND", "59-NQ/TW", "15/2023/ND-CP"
@@ -1332,13 +1334,13 @@ def _attach_units(
         pts = lex.points_after.match(text, d.end)
         if pts is None and (bare := lex.points_bare.match(text, d.end)) is not None:
             # "points" alone are percentage points only beside a percentage
-            pts = bare if percent_near(text, d.start, bare.end(), ctx.lang.code) else None
+            pts = bare if percent_near(text, d.start, bare.end(), ctx.lang) else None
         pct = lex.percent_after.match(text, d.end)
         if pts:
             d.unit, d.kind, d.end = "pp", ClaimKind.PERCENT, pts.end()
         elif pct:
             d.unit, d.kind, d.end = "%", ClaimKind.PERCENT, pct.end()
-        elif d.kind is ClaimKind.COUNT and (ms := read_unit(text, d.end, ctx.lang.code)):
+        elif d.kind is ClaimKind.COUNT and (ms := read_unit(text, d.end, ctx.lang)):
             # "320 mm", "3 mét", "47-metre": a measure in a unit ([units] of the language)
             d.unit, d.kind, d.end = ms.unit, ClaimKind.MEASURE, ms.end
             if ms.extra:  # "6-foot-2"
@@ -1391,7 +1393,7 @@ def _attach_units(
         if (
             phrase in lex.during
             and d.unit is None
-            and time_word(text, d.end, grammar(ctx.lang.code), d.start) == "duration"
+            and time_word(text, d.end, grammar(ctx.lang), d.start) == "duration"
         ):
             return  # "over 24 hours": a preposition before a duration, no qualifier
         nb = lex.qual_not_before.get(phrase)
@@ -1433,7 +1435,7 @@ def _currency_fits(ctx: _Ctx, word: str, start: int, *, scaled: bool) -> bool:
         return True
     # a scale word tells a currency from a common word ("5 trillion won"), not from a
     # unit of measure ("361 million pounds of beef")
-    if scaled and read_unit(name, 0, ctx.lang.code) is None:
+    if scaled and read_unit(name, 0, ctx.lang) is None:
         return True
     sent = _sentence_of(ctx, start)
     return pat.search(ctx.text, sent.start, sent.end) is not None
@@ -1441,7 +1443,7 @@ def _currency_fits(ctx: _Ctx, word: str, start: int, *, scaled: bool) -> bool:
 
 def _reached(ctx: _Ctx, before: str) -> bool:
     """Whether the words right before a figure say it is the level reached ("to", "menjadi")."""
-    g = grammar(ctx.lang.code)
+    g = grammar(ctx.lang)
     words = words_in(before, max(0, len(before) - 24), len(before))
     if not words or before[words[-1].end :].strip(" \u00a0\u200c"):
         return False
@@ -1586,13 +1588,13 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
     # places and terms are looked for where they can matter: the sentences that
     # state figures, and the headline and lead (the story's main place)
     scan = _scan_spans(text, [g[0] for g in groups])
-    terms = _Terms([c for a, b in scan for c in find_concepts(text, code, a, b, ctx.lexicon)])
+    terms = _Terms([c for a, b in scan for c in find_concepts(text, ctx.lang, a, b, ctx.lexicon)])
     # a place inside a figure's words names its currency ("dolar AS", "دلار آمریکا")
     features: set[int] = set()  # natural features: where, not whose figure
     every_place = [
         p
         for a, b in scan
-        for p in _places(text, code, a, b, features)
+        for p in _places(text, ctx.lang, a, b, features)
         if not figures.hit(p.start, p.end) and not terms.hold(p)
     ]
     place_at = [p.start for p in every_place]
@@ -1618,7 +1620,7 @@ def _finish(ctx: _Ctx, drafts: Sequence[_Draft], periods: Sequence[PeriodMention
         # a story naming no place but its dateline ("Hà Nội: ...") is about that country
         first = min(datelines)
         dominant = next(country_of(p.key) for p in every_place if p.start == first)
-    doc_place = _place_named(ctx.doc.subject, code) if ctx.doc.subject else None
+    doc_place = _place_named(ctx.doc.subject, ctx.lang) if ctx.doc.subject else None
     place_starts = {p.start for p in every_place}
     pindex = _PeriodIndex.build(periods, _aside_periods(ctx, drafts, periods))
     claims: list[Claim] = []
@@ -1828,7 +1830,7 @@ def _metric(
         if prev_end <= c.start and c.end <= d.start and c.start not in taken and c.key not in only
     ]
     best: Mention | None = None
-    g = grammar(ctx.lang.code)
+    g = grammar(ctx.lang)
     bare = False  # a count with only a classifier after it ("Hàn Quốc 3,57 triệu lượt")
     if d.kind in (ClaimKind.COUNT, ClaimKind.RATIO):
         # a count measures the noun phrase after it, past classifiers and
@@ -2076,18 +2078,18 @@ def _names_place(text: str, c: Mention, place_starts: set[int]) -> bool:
 
 
 @functools.cache
-def _classifiers(code: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in load(code).raw.get("claims", {}).get("classifiers", []))
+def _classifiers(lang: Language) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lang.raw.get("claims", {}).get("classifiers", []))
 
 
 @functools.cache
-def _stopwords(code: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in load(code).raw.get("detect", {}).get("stopwords", []))
+def _stopwords(lang: Language) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lang.raw.get("detect", {}).get("stopwords", []))
 
 
 def _places(
     text: str,
-    code: str,
+    lang: Language,
     start: int = 0,
     end: int | None = None,
     features: set[int] | None = None,
@@ -2098,9 +2100,9 @@ def _places(
     its country: the strait is not the province. The starts of such names are
     added to ``features`` when given.
     """
-    g = grammar(code)
+    g = grammar(lang)
     out = []
-    for m in gazetteer_places(text, code, start, end):
+    for m in gazetteer_places(text, lang.code, start, end):
         if names_feature(text, m.start, m.end, g):
             out.append(Mention(m.start, m.end, country_of(m.place)))
             if features is not None:
@@ -2152,11 +2154,11 @@ class _Terms:
         )
 
 
-def _place_named(name: str, code: str) -> str | None:
+def _place_named(name: str, lang: Language) -> str | None:
     """The gazetteer id of a place name given alone ("Da Nang"), if it names one."""
     probe = "in " + name.strip()  # inside a sentence: a name that is also a word counts
-    for lang in dict.fromkeys((code, "en")):
-        found = _places(probe, lang)
+    for other in dict.fromkeys((lang, load("en"))):  # (English names too)
+        found = _places(probe, other)
         if len(found) == 1 and found[0].start == 3 and found[0].end == len(probe):
             return found[0].key
     return None
@@ -2246,7 +2248,7 @@ def _subject(
     figure is its country's.
     """
     text = ctx.text
-    g = grammar(ctx.lang.code)
+    g = grammar(ctx.lang)
     if dominant is not None and g.national and d.kind is not ClaimKind.RANK:
         # "nationwide", "cả nước", "secara nasional": the country of the story,
         # said after the figure ("7,85% của cả nước") or before it in its clause
@@ -2404,7 +2406,7 @@ def _period(
     ):
         # "سال گذشته ۱۷٫۶ میلیون ... داشت و امسال ...": a period in the figure's own
         # clause before it wins over one past a coordinator, which opens the next clause
-        g = grammar(ctx.lang.code)
+        g = grammar(ctx.lang)
         joined = words_in(text, d.end, adjacent[0].span.start)
         if any((w.key,) in g.coordinators for w in joined):
             return before[-1].period, PeriodSource.EXPLICIT

@@ -8,7 +8,8 @@ figure's own place. The engine here is language-neutral: it walks the words
 around a figure and uses those lists.
 
 Example:
-    >>> g = grammar("id")
+    >>> from integfacts.languages import load
+    >>> g = grammar(load("id"))
     >>> counted_phrase("58 orang tewas dan 40 lainnya hilang", 2, 14, g)
     'tewas'
     >>> time_word("24 jam kemudian", 2, g)
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
 
-from integfacts.languages import load
+from integfacts.languages import Language, PerLanguage
 
 __all__ = [
     "Grammar",
@@ -64,6 +65,7 @@ class Grammar:
 
     code: str
     head_last: bool
+    duration_not_before: tuple[str, ...]
     function_words: frozenset[tuple[str, ...]]
     links: frozenset[tuple[str, ...]]
     classifiers: frozenset[tuple[str, ...]]
@@ -83,10 +85,9 @@ class Grammar:
     longest: int
 
 
-@functools.cache
-def grammar(code: str) -> Grammar:
-    """The grammar of language ``code`` (loaded once)."""
-    raw = load(code).raw
+def _build_grammar(lang: Language) -> Grammar:
+    """The grammar of language ``lang`` (made once per language)."""
+    raw = lang.raw
     m = raw.get("meaning", {})
     classifiers = raw.get("claims", {}).get("classifiers", [])
     tables = {
@@ -108,7 +109,16 @@ def grammar(code: str) -> Grammar:
         "reporting": _phrases(m.get("reporting", [])),
     }
     longest = max((len(p) for t in tables.values() for p in t), default=1)
-    return Grammar(code=code, head_last=m.get("head", "first") == "last", longest=longest, **tables)
+    return Grammar(
+        code=lang.code,
+        head_last=m.get("head", "first") == "last",
+        duration_not_before=tuple(m.get("duration_not_before", [])),
+        longest=longest,
+        **tables,
+    )
+
+
+grammar: Callable[[Language], Grammar] = PerLanguage(_build_grammar).__getitem__
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
@@ -277,7 +287,7 @@ def _time_res(g: Grammar) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     age_after = [*alts(g.age_after), r"[^\W\d_]+-old"]
     units = alts(g.duration_units)
     # "naik menjadi 500 pekan ini": a unit of time before these names a period, no duration
-    this = load(g.code).raw.get("meaning", {}).get("duration_not_before", [])
+    this = g.duration_not_before
     not_this = rf"(?![ \u00a0]+(?i:{'|'.join(map(re.escape, this))})(?![^\W\d_]))" if this else ""
     after = re.compile(
         r"[ \u00a0\u200c-]*(?:(?P<age>(?i:"

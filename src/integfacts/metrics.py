@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from integfacts.concepts import Lexicon, builtin
+from integfacts.languages import Language
 
 __all__ = ["Mention", "concept_of", "find_concepts"]
 
@@ -246,7 +247,7 @@ def _look_up(
 
 def find_concepts(
     text: str,
-    lang: str,
+    lang: str | Language,
     start: int = 0,
     end: int | None = None,
     lexicon: Lexicon | None = None,
@@ -255,22 +256,23 @@ def find_concepts(
 
     Args:
         text: the text to search.
-        lang: its language code.
+        lang: its language code (or :class:`~integfacts.languages.Language`).
         start: where to start looking.
         end: where to stop (the end of the text when ``None``).
         lexicon: the concept lexicon (:func:`integfacts.concepts.builtin` when ``None``).
     """
-    return _find(_concepts(lang, lexicon), text, start, len(text) if end is None else end)
+    code = lang.code if isinstance(lang, Language) else lang  # the lexicon's terms are by code
+    return _find(_concepts(code, lexicon), text, start, len(text) if end is None else end)
 
 
-def concept_of(phrase: str, lang: str, lexicon: Lexicon | None = None) -> str | None:
+def concept_of(phrase: str, lang: str | Language, lexicon: Lexicon | None = None) -> str | None:
     """The concept key a phrase names, exactly or within a small edit distance.
 
     The first term found in the phrase names it; else the closest term within
     the fuzzy cut-off. Returns ``None`` when no term of the language's
     vocabulary (in ``lexicon``, the built-in one by default) is close.
     """
-    vocab = _concepts(lang, lexicon)
+    vocab = _concepts(lang.code if isinstance(lang, Language) else lang, lexicon)
     if not phrase.strip() or not vocab.key_of:
         return None
     # a short phrase: tokenised here, not in the documents' cache (it would evict them)

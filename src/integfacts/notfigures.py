@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from integfacts._regex import alternation, first_chars
-from integfacts.languages import load
+from integfacts.languages import Language, resolve
 from integfacts.numbers import Numeral
 
 __all__ = ["NOT_PERIODS", "is_name", "not_figures", "percent_near"]
@@ -135,11 +135,11 @@ def _words(table: dict[str, Any], key: str) -> list[str]:
 
 
 @functools.cache
-def _rules(code: str) -> _Rules:
-    raw = load(code).raw
+def _rules(lang: Language) -> _Rules:
+    raw = lang.raw
     nf: dict[str, Any] = raw.get("not_figures", {})
     digit_parts = [rf"(?P<code>{_CODE_YEAR})", rf"(?P<phone>{_PHONE})"]
-    if "/" not in load(code).decimal:  # (Persian writes decimals with "/")
+    if "/" not in lang.decimal:  # (Persian writes decimals with "/")
         digit_parts.append(rf"(?P<pdate>{_PAREN_DATE})")
     cue_parts = []
     links = _words(nf, "phone_links")
@@ -238,7 +238,7 @@ def _window(text: str, a: int, b: int) -> tuple[int, int]:
     return (lo + 1 if lo >= 0 else max(0, a - 100)), (min(ends) if ends else b + 100)
 
 
-def not_figures(text: str, numerals: Sequence[Numeral], code: str) -> dict[int, str]:
+def not_figures(text: str, numerals: Sequence[Numeral], code: str | Language) -> dict[int, str]:
     """The numerals of ``text`` that state no figure, by index, with the reason.
 
     Reasons: ``"phone"`` (a phone number), ``"score"`` (a sports score, a vote
@@ -250,11 +250,12 @@ def not_figures(text: str, numerals: Sequence[Numeral], code: str) -> dict[int, 
         text: the document text.
         numerals: its numerals, as :func:`~integfacts.numbers.find_numerals`
             returns them (in text order).
-        code: the language code.
+        code: the language code (or its :class:`~integfacts.languages.Language`).
     """
     if not numerals:
         return {}
-    rules = _rules(code)
+    lang = resolve(code)
+    rules = _rules(lang)
     starts = [n.span.start for n in numerals]
     out: dict[int, str] = {}
 
@@ -291,7 +292,7 @@ def not_figures(text: str, numerals: Sequence[Numeral], code: str) -> dict[int, 
             if (
                 p is not None
                 and _cued(rules.score_cue, text, s, p.end())
-                and not percent_near(text, s, p.end(), code)
+                and not percent_near(text, s, p.end(), lang)
             ):
                 mark(s, e, "score")  # "trail by eight points"
     return out
@@ -358,12 +359,12 @@ def _cued(cue: re.Pattern[str] | None, text: str, a: int, b: int) -> bool:
 
 
 @functools.cache
-def _percent_re(code: str) -> re.Pattern[str]:
-    words = load(code).raw.get("claims", {}).get("percent", ["%"])
+def _percent_re(lang: Language) -> re.Pattern[str]:
+    words = lang.raw.get("claims", {}).get("percent", ["%"])
     return re.compile(rf"\d[ \u00a0]?(?i:{alternation(words)})")
 
 
-def percent_near(text: str, a: int, b: int, code: str) -> bool:
+def percent_near(text: str, a: int, b: int, code: str | Language) -> bool:
     """Whether the sentence around ``text[a:b]`` states a percentage (then points are pp).
 
     Example:
@@ -371,7 +372,8 @@ def percent_near(text: str, a: int, b: int, code: str) -> bool:
         True
     """
     lo, hi = _window(text, a, b)
-    return _percent_re(code).search(text, lo, hi) is not None
+    lang = code if isinstance(code, Language) else resolve(code)
+    return _percent_re(lang).search(text, lo, hi) is not None
 
 
 _DIGIT_RUN = re.compile(r"\d+")

@@ -26,13 +26,13 @@ import decimal
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
 
 from integfacts._regex import alternation, first_chars, starting_with, trie
-from integfacts.languages import Language, load
+from integfacts.languages import Language, PerLanguage, resolve
 from integfacts.model import Span
 
 __all__ = ["Numeral", "find_numerals", "parse_number"]
@@ -241,25 +241,26 @@ def _segment(word: str, lang: Language, vocab: frozenset[str]) -> list[str] | No
     return best[n]
 
 
-@functools.cache
-def _vocab(code: str) -> frozenset[str]:
-    lang = load(code)
+def _build_vocab(lang: Language) -> frozenset[str]:
     return frozenset(
         set(lang.values)
         | set(lang.multipliers)
         | set(lang.adders)
         | set(lang.connectors)
         | set(lang.aliases)
-        | set(_fraction_words(code))
-        | _word_set(code, "fraction_of")
-        | _word_set(code, "fraction_over")
+        | set(_fraction_words(lang))
+        | _word_set(lang, "fraction_of")
+        | _word_set(lang, "fraction_over")
     )
+
+
+_vocab: Callable[[Language], frozenset[str]] = PerLanguage(_build_vocab).__getitem__
 
 
 def _expand(toks: Sequence[_Tok], lang: Language) -> list[_Tok] | None:
     """Apply aliases and joined-word segmentation; ``None`` on an unknown word."""
     out: list[_Tok] = []
-    vocab = _vocab(lang.code)
+    vocab = _vocab(lang)
     for t in toks:
         if t.kind != "word":
             out.append(t)
@@ -287,9 +288,9 @@ def _expand(toks: Sequence[_Tok], lang: Language) -> list[_Tok] | None:
 
 
 @functools.cache
-def _word_set(code: str, key: str) -> frozenset[str]:
+def _word_set(lang: Language, key: str) -> frozenset[str]:
     """The casefolded words of list ``key`` of the language's ``[numerals]`` table."""
-    return frozenset(w.casefold() for w in load(code).raw.get("numerals", {}).get(key, []))
+    return frozenset(w.casefold() for w in lang.raw.get("numerals", {}).get(key, []))
 
 
 def _parse_tokens(
@@ -302,7 +303,7 @@ def _parse_tokens(
     last = expanded[-1]
     if (
         last.kind == "word"
-        and (last.text in _fraction_words(lang.code) or last.text in _times_fraction(lang.code))
+        and (last.text in _fraction_words(lang) or last.text in _times_fraction(lang))
     ) or (len(expanded) > 2 and _has_ratio(expanded, lang)):
         # "two thirds", "one hundred and three quarters", "one over three", "3/4"
         got = _parse_fraction(expanded, lang)
@@ -318,12 +319,12 @@ def _parse_plain(
     if not toks:
         return None
     # the language's word lists, as sets (made once per language: _word_set is cached)
-    compound_only = _word_set(lang.code, "compound_only")
-    after_tens_only = _word_set(lang.code, "after_tens_only")
-    bare_multipliers = _word_set(lang.code, "bare_multipliers")
-    times_fraction = _word_set(lang.code, "times_fraction")
-    counting_units = _word_set(lang.code, "counting_units")
-    fraction_of = _word_set(lang.code, "fraction_of")
+    compound_only = _word_set(lang, "compound_only")
+    after_tens_only = _word_set(lang, "after_tens_only")
+    bare_multipliers = _word_set(lang, "bare_multipliers")
+    times_fraction = _word_set(lang, "times_fraction")
+    counting_units = _word_set(lang, "counting_units")
+    fraction_of = _word_set(lang, "fraction_of")
     digit_scale = False  # digits then a scale ("1.7 million"): no number word may follow
     sign = _ONE
     i = 0
@@ -370,7 +371,7 @@ def _parse_plain(
             if got is None:
                 return _miss(fail, i)
             v, frac = got
-            fr = _fraction_words(lang.code)
+            fr = _fraction_words(lang)
             if nxt is not None and nxt.kind == "word" and nxt.text in fr:
                 v, frac = v / fr[nxt.text], frac + len(str(int(fr[nxt.text]))) - 1
                 i += 1  # "۲ دهم": two tenths
@@ -590,7 +591,7 @@ def _fraction_after(
     Returns the fraction's value, one unit of it and the index after the
     fraction word; ``None`` when no fraction word ends the number words there.
     """
-    fractions = _fraction_words(lang.code)
+    fractions = _fraction_words(lang)
     if not fractions:
         return None
     k = start
@@ -618,7 +619,7 @@ def _fraction_after(
 
 def _has_ratio(toks: Sequence[_Tok], lang: Language) -> bool:
     """Whether ``toks`` hold a slash ("3/4") or a word like "over" ("one over three")."""
-    over = _word_set(lang.code, "fraction_over")
+    over = _word_set(lang, "fraction_over")
     return any(t.kind == "slash" or (t.kind == "word" and t.text in over) for t in toks)
 
 
@@ -631,7 +632,7 @@ def _parse_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
     or a slash between digits. A whole number, a connector and a proper fraction
     add up ("one and a fourth" = 1.25).
     """
-    over = _word_set(lang.code, "fraction_over")
+    over = _word_set(lang, "fraction_over")
     for k, t in enumerate(toks):
         if t.kind == "slash":
             return _slash(toks[:k], toks[k + 1 :], lang)
@@ -650,7 +651,7 @@ def _parse_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
             continue
         # "twenty and three fifths": a whole, then a proper fraction
         right = _simple_fraction(toks[a + 1 :], lang)
-        if right is None and toks[-1].text in _times_fraction(lang.code):
+        if right is None and toks[-1].text in _times_fraction(lang):
             right = _parse_plain(toks[a + 1 :], lang)  # "twelve and one half"
         if right is None or not 0 < right.value < 1:
             continue
@@ -662,8 +663,8 @@ def _parse_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
     return plain
 
 
-def _times_fraction(code: str) -> frozenset[str]:
-    return _word_set(code, "times_fraction")
+def _times_fraction(lang: Language) -> frozenset[str]:
+    return _word_set(lang, "times_fraction")
 
 
 _FRACTION_SPAN = 16
@@ -681,7 +682,7 @@ def _simple_fraction(toks: Sequence[_Tok], lang: Language) -> _Parsed | None:
     number with it ("twenty twenty-fifths" = 20/25), leaving a numerator.
     """
     last = toks[-1]
-    d = _fraction_words(lang.code).get(last.text) if last.kind == "word" else None
+    d = _fraction_words(lang).get(last.text) if last.kind == "word" else None
     if d is None:
         return None
     n = len(toks)
@@ -849,10 +850,9 @@ def _normalise(v: Decimal) -> Decimal:
 
 
 @functools.cache
-def _token_re(code: str, whole: bool = False) -> re.Pattern[str]:
+def _token_re(lang: Language, whole: bool = False) -> re.Pattern[str]:
     """Tokens of a candidate; ``whole``: of a text that is one numeral, where a leading
     mark of either convention is a decimal mark (".77" in a Vietnamese text)."""
-    lang = load(code)
     seps = "".join(sorted(lang.decimal | lang.group))
     sep_class = re.escape(seps) + " "
     lead = re.escape("".join(sorted(lang.decimal | ({".", ","} if whole else set()))))
@@ -883,7 +883,7 @@ def _normalise_text(text: str, lang: Language) -> str:
 
 def _tokens(text: str, lang: Language, *, whole: bool = False) -> list[_Tok] | None:
     toks: list[_Tok] = []
-    for m in _token_re(lang.code, whole).finditer(text):
+    for m in _token_re(lang, whole).finditer(text):
         kind = m.lastgroup
         s = m.group()
         if kind == "space":
@@ -899,7 +899,7 @@ def _tokens(text: str, lang: Language, *, whole: bool = False) -> list[_Tok] | N
     return toks
 
 
-def parse_number(text: str, lang: str) -> Decimal | None:
+def parse_number(text: str, lang: str | Language) -> Decimal | None:
     """Read one numeral expression and return its exact value.
 
     Accepts digits of any script (ASCII, Persian, Arabic-Indic, mixed), the
@@ -911,7 +911,8 @@ def parse_number(text: str, lang: str) -> Decimal | None:
 
     Args:
         text: the numeral, e.g. ``"1,07 miliar"``; surrounding spaces allowed.
-        lang: ISO 639-1 code of a supported language.
+        lang: ISO 639-1 code of a supported language (or its
+            :class:`~integfacts.languages.Language`).
 
     Returns:
         The value as a :class:`~decimal.Decimal`, or ``None`` when ``text`` is
@@ -931,10 +932,10 @@ def parse_number(text: str, lang: str) -> Decimal | None:
     return got.value if got is not None else None
 
 
-def _parse(text: str, lang_code: str) -> _Parsed | None:
+def _parse(text: str, code: str | Language) -> _Parsed | None:
     if not isinstance(text, str):
         raise TypeError(f"parse_number expects str, got {type(text).__name__}")
-    lang = load(lang_code)
+    lang = resolve(code)
     norm = _normalise_text(text, lang).strip()
     if not norm or len(norm) > 10_000_000:
         return None
@@ -959,13 +960,13 @@ def _parse_whole(norm: str, toks: list[_Tok], lang: Language) -> _Parsed | None:
       eighty-four" = 1984).
     """
     phrase = " ".join(norm.casefold().split())
-    alone = _alone(lang.code)
+    alone = _alone(lang)
     if phrase in alone:
         return _Parsed(alone[phrase], _ZERO, True, False)
-    more = _alone_abbreviations(lang.code)
+    more = _alone_abbreviations(lang)
     if more and any(t.orig in more for t in toks):
-        return _parse_tokens(toks, attrs.evolve(lang, abbreviations={**lang.abbreviations, **more}))
-    if len(toks) > 1 and toks[-1].text in _word_set(lang.code, "fraction_of"):
+        return _parse_tokens(toks, _with_alone_abbreviations(lang))
+    if len(toks) > 1 and toks[-1].text in _word_set(lang, "fraction_of"):
         return _parse_tokens(toks[:-1], lang)
     if all(t.kind in ("word", "minus") for t in toks):
         for k in range(1, len(toks)):
@@ -982,29 +983,35 @@ def _integral(*parts: _Parsed) -> bool:
 
 
 @functools.cache
-def _alone(code: str) -> dict[str, Decimal]:
-    table = load(code).raw.get("numerals", {}).get("alone", {})
+def _alone(lang: Language) -> dict[str, Decimal]:
+    table = lang.raw.get("numerals", {}).get("alone", {})
     return {" ".join(k.casefold().split()): Decimal(str(v)) for k, v in table.items()}
 
 
 @functools.cache
-def _alone_abbreviations(code: str) -> dict[str, Decimal]:
-    table = load(code).raw.get("numerals", {}).get("abbreviations_alone", {})
+def _alone_abbreviations(lang: Language) -> dict[str, Decimal]:
+    table = lang.raw.get("numerals", {}).get("abbreviations_alone", {})
     return {k: Decimal(str(v)) for k, v in table.items()}
+
+
+@functools.cache
+def _with_alone_abbreviations(lang: Language) -> Language:
+    """``lang`` with its ``abbreviations_alone`` among its abbreviations (one value per
+    language: the tables cached by language are made once for it too)."""
+    return attrs.evolve(lang, abbreviations={**lang.abbreviations, **_alone_abbreviations(lang)})
 
 
 # ------------------------------------------------------------- scanning
 
 
 @functools.cache
-def _scan_re(code: str) -> re.Pattern[str]:
+def _scan_re(lang: Language) -> re.Pattern[str]:
     """One pattern per language finding candidate numerals in running text.
 
     Built from the data file. No nested quantifiers over overlapping classes:
     each repetition is anchored on a separator or a literal word boundary, so
     matching is linear in the text length.
     """
-    lang = load(code)
     seps = "".join(sorted(lang.decimal | lang.group)) + _GROUP_SPACES
     digit = r"\d+(?:[" + re.escape(seps) + r"]\d+)*"
 
@@ -1012,10 +1019,10 @@ def _scan_re(code: str) -> re.Pattern[str]:
 
     num_words = set(lang.values) | set(lang.multipliers) | set(lang.aliases) | set(lang.adders)
     num_words |= set(lang.half_of_last)
-    fractions = _fraction_words(code)
+    fractions = _fraction_words(lang)
     num_words |= set(fractions)  # "یک و هفتاد و پنج صدم"
-    over = _word_set(code, "fraction_over")
-    glue = set(lang.connectors) | set(lang.decimal_words) | _word_set(code, "fraction_of") | over
+    over = _word_set(lang, "fraction_over")
+    glue = set(lang.connectors) | set(lang.decimal_words) | _word_set(lang, "fraction_of") | over
     scale_words = set(lang.multipliers)
     abbrev = alt(set(lang.abbreviations)) or "(?!)"
     end = r"(?![^\W\d_])"
@@ -1074,7 +1081,7 @@ def _scan_re(code: str) -> re.Pattern[str]:
     # "1e10", "12.32e+14", "1.1^23": a power after the digits
     power = r"(?:[eE][-+]?\d{1,2}(?![^\W_])|\^[-+]*\d{1,2}(?!\d))?"
     # "a dollar", "an euro": the article counts one of these units (see _article_one)
-    units = _word_set(code, "article_one")
+    units = _word_set(lang, "article_one")
     one = rf"|(?P<one>(?i:{a_word}))(?={gap}(?i:{alt(units)}){end})" if a_word and units else ""
     opening = (
         rf"(?:(?i:{a_word}){gap}(?=(?i:{alt(a_next)}){end}){word}|{first_word})"
@@ -1091,15 +1098,21 @@ def _scan_re(code: str) -> re.Pattern[str]:
     return re.compile(starting_with(r"\d" + re.escape(leading) + firsts, pattern))
 
 
-@functools.cache
-def _fraction_words(code: str) -> dict[str, Decimal]:
+def _build_fraction_words(lang: Language) -> dict[str, Decimal]:
     """Words naming a fraction of the number before them ("۲ دهم" = 0.2)."""
-    table = load(code).raw.get("numerals", {}).get("fractions", {})
+    table = lang.raw.get("numerals", {}).get("fractions", {})
     return {k.casefold(): Decimal(str(v)) for k, v in table.items()}
 
 
-def find_numerals(text: str, lang: str) -> list[Numeral]:
+_fraction_words: Callable[[Language], dict[str, Decimal]] = PerLanguage(
+    _build_fraction_words
+).__getitem__
+
+
+def find_numerals(text: str, lang: str | Language) -> list[Numeral]:
     """Find every numeral in ``text`` with its exact span and value.
+
+    ``lang`` is a language code or a :class:`~integfacts.languages.Language`.
 
     Digits glued to letters on their left ("A1", "F5") are not numerals here;
     a number word that cannot stand alone (see ``compound_only`` in the
@@ -1109,7 +1122,7 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         >>> [str(n.value) for n in find_numerals("lebih dari 3.000 delegasi, 60 daerah", "id")]
         ['3000', '60']
     """
-    return list(_iter_numerals(text, load(lang)))
+    return list(_iter_numerals(text, resolve(lang)))
 
 
 class _ScanTable(dict[int, int | str]):
@@ -1142,7 +1155,7 @@ millisecond per 10 KB)."""
 
 def _iter_numerals(text: str, lang: Language) -> Iterator[Numeral]:
     norm = text if text.isascii() or not _TO_SCAN.search(text) else text.translate(_SCAN)
-    pat = _scan_re(lang.code)
+    pat = _scan_re(lang)
     small = _SMALL
     for m in pat.finditer(norm):
         chunk = m.group()
@@ -1177,10 +1190,10 @@ def _article_one(norm: str, end: int, lang: Language) -> bool:
     if _CLAUSE_END.match(norm, after):
         return True
     nxt = _NEXT_WORD.match(norm, after)
-    return nxt is not None and nxt.group(1).casefold() in _function_words(lang.code)
+    return nxt is not None and nxt.group(1).casefold() in _function_words(lang)
 
 
-_PLAIN: dict[tuple[str, str], tuple[Decimal, Decimal] | None] = {}
+_PLAIN: dict[tuple[Language, str], tuple[Decimal, Decimal] | None] = {}
 """(language, digits with separators) -> value and step: a figure repeated in a text is
 read once (at most :data:`_PLAIN_MAX` entries are kept)."""
 _PLAIN_MAX = 100_000
@@ -1192,7 +1205,7 @@ _SMALL: dict[str, Decimal] = {}
 number-dense text makes one Decimal per distinct run, not one per figure."""
 
 
-_GRAMMAR: dict[tuple[str, str], tuple[list[_Tok] | None, dict[tuple[int, int], _Read]]] = {}
+_GRAMMAR: dict[tuple[Language, str], tuple[list[_Tok] | None, dict[tuple[int, int], _Read]]] = {}
 """(language, candidate) -> its tokens and what the grammar read of each token range tried
 (a pure function of the tokens and the language): a candidate met again ("năm", "2.07
 billion") is tokenised and parsed once (at most :data:`_PLAIN_MAX` candidates of up to
@@ -1207,10 +1220,10 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
     if chunk.isdigit() and chunk.isascii():  # the common case ("2024", "60"): no grammar
         yield Numeral(Span(start, end), Decimal(chunk), _ZERO, False, False, _ONE)
         return
-    if _plain_re(lang.code).fullmatch(chunk):
+    if _plain_re(lang).fullmatch(chunk):
         # digits and separators only ("6,7", "1.234,5"): what the grammar makes of one token
         # (_parse_digits is a pure function of the token and the language: remembered)
-        key = (lang.code, chunk)
+        key = (lang, chunk)
         plain = _PLAIN.get(key, _UNREAD)
         if plain is _UNREAD:
             read = _parse_digits(chunk, lang)
@@ -1223,7 +1236,7 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
         if plain is not None:
             yield Numeral(Span(start, end), plain[0], plain[1], False, False, _ONE)
         return
-    key = (lang.code, chunk)
+    key = (lang, chunk)
     memo = _GRAMMAR.get(key)
     if memo is None:
         memo = (_tokens(_fold_chars(chunk, lang), lang), {})
@@ -1233,7 +1246,7 @@ def _numerals_in_match(norm: str, start: int, end: int, lang: Language) -> Itera
     if not toks:
         return
     # Parse the longest prefix that is a numeral; continue after it.
-    not_alone = _not_alone(lang.code)
+    not_alone = _not_alone(lang)
     i = 0
     n = len(toks)
     while i < n:
@@ -1302,9 +1315,9 @@ def _fraction_fits(
     at the end of a clause ("a third of the budget", "cut by a third"), not
     before a noun ("a third term").
     """
-    over = _word_set(lang.code, "fraction_over")
+    over = _word_set(lang, "fraction_over")
     last = toks[j - 1].text
-    ordinal = last in _word_set(lang.code, "ordinal_fractions")
+    ordinal = last in _word_set(lang, "ordinal_fractions")
     if not ordinal and not over:
         return True
     has_over = any(t.kind == "word" and t.text in over for t in toks[i:j])
@@ -1318,25 +1331,30 @@ def _fraction_fits(
         return False
     # "a third of", "a fifth in May": a function word follows; "a third term": a noun
     nxt = _NEXT_WORD.match(norm, end)
-    return nxt is not None and nxt.group(1).casefold() in _function_words(lang.code)
+    return nxt is not None and nxt.group(1).casefold() in _function_words(lang)
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 
 
-@functools.cache
-def _function_words(code: str) -> frozenset[str]:
+def _build_function_words(lang: Language) -> frozenset[str]:
     """The language's function words (``[meaning] function_words``) and ``fraction_of``."""
-    words = load(code).raw.get("meaning", {}).get("function_words", [])
-    return frozenset(w.casefold() for w in words) | _word_set(code, "fraction_of")
+    words = lang.raw.get("meaning", {}).get("function_words", [])
+    return frozenset(w.casefold() for w in words) | _word_set(lang, "fraction_of")
 
 
-@functools.cache
-def _plain_re(code: str) -> re.Pattern[str]:
+_function_words: Callable[[Language], frozenset[str]] = PerLanguage(
+    _build_function_words
+).__getitem__
+
+
+def _build_plain_re(lang: Language) -> re.Pattern[str]:
     """ASCII digits with the language's separators between them, nothing else."""
-    lang = load(code)
     seps = re.escape("".join(sorted(lang.decimal | lang.group)))
     return re.compile(rf"[0-9]+(?:[{seps}][0-9]+)+")
+
+
+_plain_re: Callable[[Language], re.Pattern[str]] = PerLanguage(_build_plain_re).__getitem__
 
 
 _HYPHEN_WORD = re.compile(r"-[^\W\d_]")
@@ -1357,18 +1375,20 @@ def _opens_compound(
     return _HYPHEN_WORD.match(norm, start + toks[j - 1].end) is not None
 
 
-@functools.cache
-def _not_alone(code: str) -> frozenset[str]:
-    words = load(code).raw.get("numerals", {}).get("not_alone_in_text", [])
+def _build_not_alone(lang: Language) -> frozenset[str]:
+    words = lang.raw.get("numerals", {}).get("not_alone_in_text", [])
     return frozenset(w.casefold() for w in words)
 
 
-@functools.cache
-def _alone_re(code: str) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str]]:
+_not_alone: Callable[[Language], frozenset[str]] = PerLanguage(_build_not_alone).__getitem__
+
+
+def _build_alone_re(
+    lang: Language,
+) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str]]:
     """The words of ``stand_alone``, the nouns after which they are numbers, and what
     before them makes them no number (``stand_alone_not_after``, a number: "mỗi năm",
     "2 năm")."""
-    lang = load(code)
     num = lang.raw.get("numerals", {})
     words = frozenset(w.casefold() for w in num.get("stand_alone", []))
     nouns = num.get("stand_alone_before", [])
@@ -1384,9 +1404,14 @@ def _alone_re(code: str) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pat
     return words, re.compile(rf"[ \u00a0]+(?i:{body})(?![^\W\d_])"), not_after
 
 
+_alone_re: Callable[[Language], tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str]]] = (
+    PerLanguage(_build_alone_re).__getitem__
+)
+
+
 def _stands_alone(word: str, norm: str, start: int, end: int, lang: Language) -> bool:
     """Whether ``word`` (``norm[start:end]``) is one of ``stand_alone`` before a counted noun."""
-    words, nouns, not_after = _alone_re(lang.code)
+    words, nouns, not_after = _alone_re(lang)
     return (
         nouns is not None
         and word in words

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from integfacts._regex import alternation, first_chars, starting_with
-from integfacts.languages import Language, load
+from integfacts.languages import Language, resolve
 from integfacts.model import Period, Span
 from integfacts.numbers import Numeral
 
@@ -120,8 +120,7 @@ _END = r"(?![^\W\d_])"
 
 
 @functools.cache
-def _lex(code: str) -> _Lex:
-    lang = load(code)
+def _lex(lang: Language) -> _Lex:
     per: dict[str, Any] = lang.raw.get("periods", {})
     claims: dict[str, Any] = lang.raw.get("claims", {})
     months = {k.casefold(): int(v) for k, v in per.get("months", {}).items()}
@@ -218,7 +217,7 @@ def is_year_numeral(text: str, num: Numeral, lang: Language | None = None) -> bo
     if _YEAR_MIN <= v <= _YEAR_MAX:
         return True
     if lang is not None:
-        sy = _lex(lang.code).solar_years
+        sy = _lex(lang).solar_years
         return sy is not None and sy[0] <= v <= sy[1]
     return False
 
@@ -279,7 +278,7 @@ def _month_end(y: int, m: int) -> datetime.date:
 def find_periods(
     text: str,
     numerals: Sequence[Numeral],
-    lang: Language,
+    lang: str | Language,
     *,
     published: datetime.date | None = None,
     year_on_year: bool = False,
@@ -289,7 +288,7 @@ def find_periods(
     Args:
         text: the document text (the same the numerals were found in).
         numerals: :func:`~integfacts.numbers.find_numerals` output.
-        lang: the language data.
+        lang: the language data (or its code).
         published: base for relative expressions ("tahun lalu", "this year"),
             and the year of a month, quarter or day stated without one.
         year_on_year: also return a baseline mention (``baseline=True``, an
@@ -301,8 +300,9 @@ def find_periods(
     Returns:
         Period mentions in text order; each consumed numeral belongs to one.
     """
-    lex = _lex(lang.code)
-    sub = _sub(lang.code)
+    lang = resolve(lang)
+    lex = _lex(lang)
+    sub = _sub(lang)
     taken = _Taken(len(text))
     out, cues = _sub_year(text, numerals, lex, sub, taken, published)
     used: set[int] = {k for p in out for k in p.numerals}
@@ -693,7 +693,7 @@ def _date_at(
             before = text[max(0, num.span.start - 8) : num.span.start]
             cue = lex.day_word.search(before)
             paren = (
-                _sub(lang.code).paren_dates
+                _sub(lang).paren_dates
                 and text[num.span.start - 1 : num.span.start] == "("
                 and text[end : end + 1] == ")"
             )
@@ -828,10 +828,9 @@ def _opt(words: Sequence[str], pattern: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _sub(code: str) -> _Sub:
-    lang = load(code)
+def _sub(lang: Language) -> _Sub:
     per: dict[str, Any] = lang.raw.get("periods", {})
-    lex = _lex(code)
+    lex = _lex(lang)
     units = {str(w).casefold(): "quarter" for w in per.get("quarter_words", [])}
     units |= {str(w).casefold(): "half" for w in per.get("half_words", [])}
     letters = {str(k).casefold(): str(v) for k, v in per.get("unit_letters", {}).items()}

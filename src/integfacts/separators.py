@@ -76,8 +76,8 @@ def _readings(token: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
-_THREE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-"""Language code -> :func:`_three_decimals_re` of it (built once)."""
+_THREE: dict[Language, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+"""Language -> :func:`_three_decimals_re` of it (built once)."""
 
 
 def _three_decimals_re(lang: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -86,9 +86,9 @@ def _three_decimals_re(lang: Language) -> tuple[re.Pattern[str], re.Pattern[str]
     Its code as written ("KWD"), or any of its names and symbols in ``lang``
     ("Kuwaiti dinars", "Dinar Kuwait", "دینار کویت"), case-insensitively.
     """
-    got = _THREE.get(lang.code)
+    got = _THREE.get(lang)
     if got is None:
-        got = _THREE[lang.code] = _three_decimals_build(lang)
+        got = _THREE[lang] = _three_decimals_build(lang)
     return got
 
 

@@ -51,7 +51,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the test
     ) from exc
 
 from integfacts.concepts import builtin as builtin_lexicon
-from integfacts.languages import available, common, load
+from integfacts.languages import Language, available, common, load, resolve
 from integfacts.model import (
     Claim,
     ClaimKind,
@@ -338,9 +338,8 @@ class _Style:
     decimal: str
 
 
-def _styles(code: str) -> list[_Style]:
-    lang = load(code)
-    if code == "fa":
+def _styles(lang: Language) -> list[_Style]:
+    if lang.code == "fa":
         # CLDR fa (arabext digits), everyday "/" decimals, and Latin digits
         # written the English way, as the language file describes.
         return [
@@ -393,8 +392,7 @@ def _decimal_with(draw: st.DrawFn, whole_max: int, places: int) -> Decimal:
     return Decimal(f"{whole}.{frac:0{k}d}")
 
 
-def _scale_words(code: str) -> list[tuple[str, int]]:
-    lang = load(code)
+def _scale_words(lang: Language) -> list[tuple[str, int]]:
     return sorted(
         ((w, int(m)) for w, m in lang.multipliers.items() if m >= 1000),
         key=lambda t: (t[1], t[0]),
@@ -407,23 +405,23 @@ def _scale_words(code: str) -> list[tuple[str, int]]:
 @st.composite
 def _numeral(
     draw: st.DrawFn,
-    code: str,
+    lang: Language,
     forms: tuple[str, ...],
     max_value: int,
     in_text: bool,
 ) -> tuple[str, Decimal]:
-    lang = load(code)
-    usable = [f for f in forms if _form_ok(code, f)]
+    code = lang.code  # the number renderers below are by code
+    usable = [f for f in forms if _form_ok(lang, f)]
     if not usable:
         usable = ["digits"]
     form = draw(st.sampled_from(usable))
-    styles = _styles(code)
+    styles = _styles(lang)
     style = draw(st.sampled_from(styles))
     if form == "digits":
         value = _decimal_with(draw, max_value, 3)
         return _render_digits(value, style), value
     if form in ("scaled", "mixed"):
-        scales = _scale_words(code)
+        scales = _scale_words(lang)
         chains = [c for c in _CHAINS.get(code, ()) if c[1] <= max(max_value, 10**12)]
         word, mult = draw(st.sampled_from(scales + list(chains)))
         mant = _decimal_with(draw, 999, 2 if form == "scaled" else 0)
@@ -452,7 +450,7 @@ def _numeral(
         whole = draw(st.integers(0, 99 if in_text else 999))
         digits = draw(st.lists(st.integers(0, 9), min_size=1, max_size=3))
         digits[-1] = digits[-1] or 5  # nobody says "two point five zero"
-        if _alone_word(code, _WORDS[code](whole), in_text=False):
+        if _alone_word(lang, _WORDS[code](whole), in_text=False):
             whole = 2
         words = _DIGIT_WORDS[code]
         text = f"{_WORDS[code](whole)} {_POINT[code]} " + " ".join(words[d] for d in digits)
@@ -467,19 +465,19 @@ def _numeral(
         )
     )
     # "one", "một", "یک" alone read as an article ("one of"), not a figure
-    if _alone_word(code, _WORDS[code](n), in_text=in_text) or (in_text and n == 1):
+    if _alone_word(lang, _WORDS[code](n), in_text=in_text) or (in_text and n == 1):
         n = 12
     return _WORDS[code](n), Decimal(n)
 
 
-def _alone_word(code: str, text: str, *, in_text: bool) -> bool:
+def _alone_word(lang: Language, text: str, *, in_text: bool) -> bool:
     """Whether ``text`` is one word the language reads as a number only in a compound.
 
     ``compound_only`` in the language file: "năm" (5) is also "year", "نه" (9)
     also "no"; in running text also ``not_alone_in_text``: "không" (0) is
     also "not".
     """
-    num = load(code).raw.get("numerals", {})
+    num = lang.raw.get("numerals", {})
     words = list(num.get("compound_only", []))
     if in_text:
         words += num.get("not_alone_in_text", [])
@@ -490,18 +488,18 @@ def _gap(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([" ", " ", "\u00a0"]))
 
 
-def _form_ok(code: str, form: str) -> bool:
+def _form_ok(lang: Language, form: str) -> bool:
     if form in ("words", "point"):
-        return code in _WORDS
+        return lang.code in _WORDS
     if form == "compact":
-        return bool(load(code).abbreviations)
+        return bool(lang.abbreviations)
     if form == "mixed":
-        return code in _MIXED_JOIN
+        return lang.code in _MIXED_JOIN
     return form in FORMS
 
 
 def numerals(
-    lang: str,
+    lang: str | Language,
     *,
     forms: Sequence[str] = FORMS,
     max_value: int = 10**15,
@@ -509,7 +507,8 @@ def numerals(
     """Numerals as language ``lang`` writes them, with their exact values.
 
     Args:
-        lang: a language code (``"en"``, ``"id"``, ``"vi"``, ``"fa"``).
+        lang: a language code (``"en"``, ``"id"``, ``"vi"``, ``"fa"``) or its
+            :class:`~integfacts.languages.Language`.
         forms: which of :data:`FORMS` to draw from; a form the language has no
             data for (compact forms in Persian) is skipped; with none left, digits.
         max_value: the largest integer part of a plain-digit numeral.
@@ -528,11 +527,11 @@ def numerals(
         ...     assert ifx.parse_number(pair[0], lang="fa") == pair[1]
         >>> test_fa()
     """
-    load(lang)  # an unsupported language fails here, not inside a test
+    language = resolve(lang)  # an unsupported language fails here, not inside a test
     bad = [f for f in forms if f not in FORMS]
     if bad:
         raise ValueError(f"unknown numeral forms {bad}; choose from {FORMS}")
-    return _numeral(lang, tuple(forms), max_value, False)
+    return _numeral(language, tuple(forms), max_value, False)
 
 
 # ------------------------------------------------------------ model values
@@ -622,8 +621,8 @@ def periods(*, min_year: int = 1990, max_year: int = 2040) -> st.SearchStrategy[
     return _period(min_year, max_year)
 
 
-def _concepts_for(code: str, kind: str) -> list[tuple[str, str]]:
-    """(concept key, term) pairs a figure of ``kind`` can measure in ``code``.
+def _concepts_for(lang: Language, kind: str) -> list[tuple[str, str]]:
+    """(concept key, term) pairs a figure of ``kind`` can measure in ``lang``.
 
     The concepts whose lexicon ``kinds`` list ``kind`` (``integfacts.concepts``),
     but not years, the concepts that name places, nor those of events (whose
@@ -632,13 +631,12 @@ def _concepts_for(code: str, kind: str) -> list[tuple[str, str]]:
     """
     lex = builtin_lexicon()
     skip = {"years", *common().get("place_concepts", [])}
-    lang = load(code)
     scales = {w.casefold() for w in (*lang.multipliers, *lang.values, *lang.abbreviations)}
     national = {
         w.casefold() for p in lang.raw.get("meaning", {}).get("national", []) for w in p.split()
     } - {"the", "across", "throughout", "whole", "trên", "di", "seluruh"}
     out: list[tuple[str, str]] = []
-    for key, terms in lex.table(code).items():
+    for key, terms in lex.table(lang.code).items():
         kinds = lex.kinds(key)
         if key in skip or lex.meta_of(key).event or (kinds is not None and kind not in kinds):
             continue
@@ -649,7 +647,7 @@ def _concepts_for(code: str, kind: str) -> list[tuple[str, str]]:
             (key, t)
             for t in terms
             if t[:1].isalpha()
-            and read_unit(" " + t, 0, code) is None
+            and read_unit(" " + t, 0, lang) is None
             and t.split()[0].casefold() not in scales
             and not any(w in national for w in t.casefold().split())
         )
@@ -705,10 +703,11 @@ def _places(code: str) -> list[tuple[str, str]]:
 @st.composite
 def _claim(
     draw: st.DrawFn,
-    lang: str | None,
+    lang: Language | None,
     sources: st.SearchStrategy[str],
 ) -> Claim:
-    code = lang if lang is not None else draw(languages())
+    language = lang if lang is not None else load(draw(languages()))
+    code = language.code
     q = draw(quantities())
     if q.unit == "%":
         kind = ClaimKind.PERCENT
@@ -716,10 +715,10 @@ def _claim(
         kind = ClaimKind.MONEY
     else:
         kind = ClaimKind.COUNT
-    style = draw(st.sampled_from(_styles(code)))
+    style = draw(st.sampled_from(_styles(language)))
     text = _render_digits(q.value, style)
     start = draw(st.integers(0, 2000))
-    key_terms = _concepts_for(code, kind.value) or [("", "")]
+    key_terms = _concepts_for(language, kind.value) or [("", "")]
     metric, phrase = draw(st.sampled_from(key_terms))
     places = _places(code)
     subject = draw(st.sampled_from([None, *(p[0] for p in places)]))
@@ -741,7 +740,7 @@ def _claim(
 
 
 def claims(
-    lang: str | None = None,
+    lang: str | Language | None = None,
     *,
     sources: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Claim]:
@@ -753,7 +752,8 @@ def claims(
     place of the language's gazetteer.
 
     Args:
-        lang: the claims' language; ``None`` draws one per claim.
+        lang: the claims' language (a code or a ``Language``); ``None`` draws one
+            per claim.
         sources: the sources to draw from (default: ``"a"``, ``"b"``, ``"c"``).
 
     Example:
@@ -765,9 +765,8 @@ def claims(
         ...     assert len(ifx.reconcile(cs).claims) == len(cs)
         >>> test_reconcile_accepts()
     """
-    if lang is not None:
-        load(lang)
-    return _claim(lang, sources if sources is not None else st.sampled_from(["a", "b", "c"]))
+    language = resolve(lang) if lang is not None else None
+    return _claim(language, sources if sources is not None else st.sampled_from(["a", "b", "c"]))
 
 
 # --------------------------------------------------------------- documents
@@ -843,8 +842,8 @@ _BEFORE_SPACED = ("USD", "EUR", "VND", "IDR", "Rp", "Rp.", "IRR", "JPY", "CNY")
 _AFTER_CODES = ("USD", "VND", "EUR", "IDR", "IRR", "JPY", "CNY", "KRW", "SGD", "AUD", "THB")
 
 
-def _qualified(draw: st.DrawFn, code: str, body: str) -> tuple[str, Qualifier]:
-    claims_data: dict[str, Any] = load(code).raw.get("claims", {})
+def _qualified(draw: st.DrawFn, lang: Language, body: str) -> tuple[str, Qualifier]:
+    claims_data: dict[str, Any] = lang.raw.get("claims", {})
     table: dict[str, list[str]] = claims_data.get("qualifiers", {})
     # a qualifier that is a preposition before some nouns ("trên sáu hệ thống" is on
     # six systems) qualifies only by the noun that follows: not drawn here
@@ -871,12 +870,13 @@ class _Sentence:
 @st.composite
 def _figure(
     draw: st.DrawFn,
-    code: str,
+    lang: Language,
     kind: str,
     year: int | None,
     forms: tuple[str, ...],
 ) -> _Sentence:
-    raw = load(code).raw
+    code = lang.code
+    raw = lang.raw
     claims_data: dict[str, Any] = raw.get("claims", {})
     subject, place = draw(st.sampled_from(_places(code) or [("", "")]))
     frames = _FRAMES.get(code, _DEFAULT_FRAME)
@@ -892,15 +892,15 @@ def _figure(
         text, times = draw(st.sampled_from(sorted(mults.items())))
         num_text, value, qual = text, Decimal(times), Qualifier.MULTIPLES
     else:
-        num_text, value = draw(_numeral(code, forms, 10**12, True))
+        num_text, value = draw(_numeral(lang, forms, 10**12, True))
         body = num_text
         if kind == "money":
-            body, unit = _money(draw, code, num_text)
+            body, unit = _money(draw, lang, num_text)
         elif kind == "percent":
-            body, unit = _percent(draw, code, num_text, claims_data)
-        text, qual = _qualified(draw, code, body)
+            body, unit = _percent(draw, num_text, claims_data)
+        text, qual = _qualified(draw, lang, body)
     concept_kind = kind if kind in ("money", "percent") else "count"
-    key, term = draw(st.sampled_from(_concepts_for(code, concept_kind)))
+    key, term = draw(st.sampled_from(_concepts_for(lang, concept_kind)))
     frame = str(frames["count" if concept_kind == "count" else "amount"])
     marker = "\x00"
     sentence = frame.format(place=place, fig=marker, term=term, year=year_text)
@@ -923,11 +923,11 @@ def _figure(
     return _Sentence(sentence, start, fig)
 
 
-def _money(draw: st.DrawFn, code: str, num_text: str) -> tuple[str, str]:
+def _money(draw: st.DrawFn, lang: Language, num_text: str) -> tuple[str, str]:
     symbols: dict[str, str] = common()["currencies"]
     # currency names follow the amount ("1,07 miliar dolar AS"); symbols the
     # language file repeats ("Rp") go before it, below
-    raw = load(code).raw
+    raw = lang.raw
     # names that are also common words ("won") are a currency only in context: not here
     context = {k.casefold() for k in raw.get("currency_context", {})}
     names = {
@@ -952,9 +952,7 @@ def _money(draw: st.DrawFn, code: str, num_text: str) -> tuple[str, str]:
     return f"{num_text} {sym}", sym
 
 
-def _percent(
-    draw: st.DrawFn, code: str, num_text: str, claims_data: dict[str, Any]
-) -> tuple[str, str]:
+def _percent(draw: st.DrawFn, num_text: str, claims_data: dict[str, Any]) -> tuple[str, str]:
     before: list[str] = claims_data.get("percent_before", [])
     words: list[str] = claims_data.get("percent", ["%"])
     if before and num_text[:1].isdigit() and draw(st.booleans()):
@@ -967,14 +965,15 @@ def _percent(
 @st.composite
 def _document(
     draw: st.DrawFn,
-    lang: str | None,
+    lang: Language | None,
     figures: st.SearchStrategy[int],
     kinds: tuple[str, ...],
     with_years: bool,
     forms: tuple[str, ...],
     sources: st.SearchStrategy[str],
 ) -> tuple[Document, tuple[Figure, ...]]:
-    code = lang if lang is not None else draw(languages())
+    language = lang if lang is not None else load(draw(languages()))
+    code = language.code
     n = draw(figures)
     if n < 1:
         raise ValueError(f"a document states at least one figure, got figures={n}")
@@ -985,7 +984,7 @@ def _document(
     for _ in range(n):
         kind = draw(st.sampled_from(kinds))
         year = draw(st.none() | st.integers(2000, 2030)) if with_years else None
-        sent = draw(_figure(code, kind, year, forms))
+        sent = draw(_figure(language, kind, year, forms))
         if parts:
             pos += len(sep)
         f = sent.figure
@@ -1008,7 +1007,7 @@ _DOC_FORMS = ("digits", "scaled", "compact", "words", "mixed")
 
 
 def documents(
-    lang: str | None = None,
+    lang: str | Language | None = None,
     *,
     figures: int | st.SearchStrategy[int] = 3,
     kinds: Sequence[str] = KINDS,
@@ -1024,7 +1023,7 @@ def documents(
     or a "hundreds of" form. With ``years``, a sentence may state its year.
 
     Args:
-        lang: the language; ``None`` draws one per document.
+        lang: the language (a code or a ``Language``); ``None`` draws one per document.
         figures: how many figures (an int, or a strategy of ints, >= 1).
         kinds: which of :data:`KINDS` to draw from.
         forms: which of :data:`FORMS` the numerals take.
@@ -1048,8 +1047,7 @@ def documents(
         ...     assert got == [(f.value, f.qualifier) for f in figs]
         >>> test_counts()
     """
-    if lang is not None:
-        load(lang)
+    language = resolve(lang) if lang is not None else None
     bad = [k for k in kinds if k not in KINDS]
     if bad or not kinds:
         raise ValueError(f"unknown or no figure kinds {bad}; choose from {KINDS}")
@@ -1065,4 +1063,4 @@ def documents(
         count = figures
     if sources is None:
         sources = st.integers(0, 10**6).map(lambda n: f"https://example.org/news/{n}.html")
-    return _document(lang, count, tuple(kinds), years, tuple(forms), sources)
+    return _document(language, count, tuple(kinds), years, tuple(forms), sources)

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from integfacts.languages import Language, resolve
 from integfacts.model import (
     Claim,
     ClaimKind,
@@ -121,7 +122,7 @@ def _alts(c: Claim) -> tuple[Decimal, ...]:
     return ()  # a scale word applies: "3.500 triệu" is no separator question
 
 
-def _unit_of(c: Claim, text: str, lang: str) -> Measure | None:
+def _unit_of(c: Claim, text: str, lang: Language) -> Measure | None:
     """The unit words ending a measure claim ("320 mm": "mm")."""
     for pos in range(c.span.start + 1, c.span.end):
         if text[pos - 1].isdigit() and not text[pos].isdigit():
@@ -131,7 +132,7 @@ def _unit_of(c: Claim, text: str, lang: str) -> Measure | None:
     return None
 
 
-def _figure(c: Claim, text: str, lang: str, segment: int, order: int) -> Figure:
+def _figure(c: Claim, text: str, lang: Language, segment: int, order: int) -> Figure:
     q = c.quantity
     # a change is compared by its size (its direction is checked apart); a level keeps
     # its sign (-2 degrees)
@@ -540,6 +541,7 @@ class _Side:
 
     doc: Document
     lang: str
+    language: Language  # the same language's data, resolved once
     claims: tuple[Claim, ...]
     segments: tuple[Span, ...]
     figures: tuple[tuple[Figure, ...], ...]
@@ -560,14 +562,15 @@ def _side(
     from integfacts.numbers import find_numerals  # noqa: PLC0415
 
     lang = doc.lang or ""
+    language = resolve(lang)
     starts = [s.start for s in segments]
     per: list[list[Claim]] = [[] for _ in segments]
     for c in claims:
         per[_segment_of(starts, c.span.start)].append(c)
     anchors: list[set[str]] = [set() for _ in segments]
     # the numerals: anchors for aligning sentences, and measures the extraction left
-    scan = anchored or mentions_units(doc.text, lang)
-    numerals = find_numerals(doc.text, lang) if scan else []
+    scan = anchored or mentions_units(doc.text, language)
+    numerals = find_numerals(doc.text, language) if scan else []
     spans = sorted((c.span.start, c.span.end) for c in claims)
     measures: list[Claim] = []
     for n in numerals:
@@ -575,14 +578,14 @@ def _side(
         anchors[k].add(str(n.value.normalize()))
         # a numeral the extraction left that a unit of measure follows is a figure
         # too ("a 10-foot python", "6-foot-2")
-        if _covered(spans, n.span) or read_unit(doc.text, n.span.end, lang) is None:
+        if _covered(spans, n.span) or read_unit(doc.text, n.span.end, language) is None:
             continue
         c = _bare_claim(doc, lang, n.span, n.value, segments[k])
         per[k].append(c)
         measures.append(c)
     for cs in per:
         cs.sort(key=lambda c: c.span.start)
-    figures = tuple(_segment_figures(cs, doc.text, lang, k) for k, cs in enumerate(per))
+    figures = tuple(_segment_figures(cs, doc.text, language, k) for k, cs in enumerate(per))
     kept = {id(f.claim) for fs in figures for f in fs}
     claims = sorted((c for c in (*claims, *measures) if id(c) in kept), key=lambda c: c.span.start)
     for k, s in enumerate(segments if anchored else ()):
@@ -590,11 +593,17 @@ def _side(
         for m in _NAME.finditer(body, 1):
             anchors[k].add(m.group().casefold())
     return _Side(
-        doc, lang, tuple(claims), tuple(segments), figures, tuple(frozenset(a) for a in anchors)
+        doc,
+        lang,
+        language,
+        tuple(claims),
+        tuple(segments),
+        figures,
+        tuple(frozenset(a) for a in anchors),
     )
 
 
-def _segment_figures(cs: Sequence[Claim], text: str, lang: str, k: int) -> tuple[Figure, ...]:
+def _segment_figures(cs: Sequence[Claim], text: str, lang: Language, k: int) -> tuple[Figure, ...]:
     """The figures of one segment's claims; a claim inside a compound measure is part of it
     ("6-foot-6": the second 6 is the inches of the first figure)."""
     out: list[Figure] = []
@@ -694,18 +703,17 @@ def align_segments(a: _Side, b: _Side) -> list[tuple[tuple[int, ...], tuple[int,
 
 def _unclaimed(side: _Side, segs: Iterable[int], taken: Sequence[Span]) -> list[Figure]:
     """Numerals of some segments that are no claim: number words, unclaimed digits."""
-    from integfacts.languages import load  # noqa: PLC0415
     from integfacts.numbers import find_numerals  # noqa: PLC0415
 
     text = side.doc.text
-    words = load(side.lang).values
+    words = side.language.values
     out: list[Figure] = []
     for k in segs:
         s = side.segments[k]
         body = text[s.start : s.end]
         found: list[tuple[int, int, Decimal]] = [
             (s.start + n.span.start, s.start + n.span.end, n.value)
-            for n in find_numerals(body, side.lang)
+            for n in find_numerals(body, side.language)
         ]
         for m in re.finditer(r"[^\W\d_]+", body):
             v = words.get(m.group().casefold())
@@ -715,7 +723,7 @@ def _unclaimed(side: _Side, segs: Iterable[int], taken: Sequence[Span]) -> list[
             if any(t.start < b and a < t.end for t in taken):
                 continue
             claim = _bare_claim(side.doc, side.lang, Span(a, b), v, s)
-            out.append(_figure(claim, text, side.lang, k, 0))
+            out.append(_figure(claim, text, side.language, k, 0))
     return out
 
 
@@ -863,7 +871,7 @@ def _report(
     )
 
 
-def _segments(text: str, lang: str) -> tuple[Span, ...]:
+def _segments(text: str, lang: Language) -> tuple[Span, ...]:
     from integfacts.extraction import _lex, _sentences  # noqa: PLC0415
 
     spans = _sentences(text, _lex(lang).dotted)
@@ -912,8 +920,8 @@ def compare(
     original, translation = _resolved(original), _resolved(translation)
     a_claims = extract(original, concepts=lexicon)
     b_claims = extract(translation, concepts=lexicon)
-    a = _side(original, a_claims, _segments(original.text, original.lang or ""))
-    b = _side(translation, b_claims, _segments(translation.text, translation.lang or ""))
+    a = _side(original, a_claims, _segments(original.text, resolve(original.lang or "")))
+    b = _side(translation, b_claims, _segments(translation.text, resolve(translation.lang or "")))
     groups = align_segments(a, b)
     return _report(a, b, groups, rates, across=True)
 

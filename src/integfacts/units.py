@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal, localcontext
 
 import attrs
 
-from integfacts.languages import common, load
+from integfacts.languages import Language, PerLanguage, common, resolve
 
 __all__ = [
     "Measure",
@@ -102,17 +103,16 @@ def _word_re(word: str) -> str:
     return _JOIN.join(re.escape(p) for p in parts)
 
 
-@functools.cache
-def _lexicon(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+def _build_lexicon(lang: Language) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     """One pattern of every unit word of a language, word -> id, compounds."""
-    raw = load(code).raw
+    raw = lang.raw
     table: dict[str, list[str]] = raw.get("units", {})
     known = unit_ids()
     by_word: dict[str, str] = {}
     written: list[str] = []
     for uid, words in table.items():
         if uid not in known:
-            raise ValueError(f"{code}.toml [units]: {uid!r} is not a unit id of common.toml")
+            raise ValueError(f"{lang.code}.toml [units]: {uid!r} is not a unit id of common.toml")
         for w in words:
             by_word.setdefault(_fold(w), uid)
             written.append(w)
@@ -124,6 +124,11 @@ def _lexicon(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
     return pattern, by_word, compounds
 
 
+_lexicon: Callable[[Language], tuple[re.Pattern[str], dict[str, str], dict[str, str]]] = (
+    PerLanguage(_build_lexicon).__getitem__
+)
+
+
 def _fold(word: str) -> str:
     return re.sub(r"[\s\u200c\u00a0]", "", word).casefold()
 
@@ -131,12 +136,15 @@ def _fold(word: str) -> str:
 _SECOND = re.compile(r"(?:-|[ \u00a0]+)(\d+(?:[.,]\d+)?)")
 
 
-def read_unit(text: str, pos: int, lang: str) -> Measure | None:
+def read_unit(text: str, pos: int, lang: str | Language) -> Measure | None:
     """The unit of measure whose words start at ``pos`` (right after a figure), if any.
 
-    ``None`` when no unit word of ``lang`` is there. A compound the language
-    data names (``6-foot-2``, ``6 feet 2 inches``) adds its second amount.
+    ``None`` when no unit word of ``lang`` (a code or a ``Language``) is there. A
+    compound the language data names (``6-foot-2``, ``6 feet 2 inches``) adds its
+    second amount.
     """
+    if not isinstance(lang, Language):  # (a call with the value costs no look-up)
+        lang = resolve(lang)
     pattern, by_word, compounds = _lexicon(lang)
     m = pattern.match(text, pos)
     if m is None:
@@ -181,14 +189,14 @@ def _affine(unit: str) -> tuple[Decimal, Decimal]:
     return scale, offset
 
 
-def mentions_units(text: str, lang: str) -> bool:
+def mentions_units(text: str, lang: str | Language) -> bool:
     """Whether ``text`` has a unit word of ``lang`` right after a digit (a quick filter)."""
-    return _mention_re(lang).search(text) is not None
+    return _mention_re(resolve(lang)).search(text) is not None
 
 
 @functools.cache
-def _mention_re(code: str) -> re.Pattern[str]:
-    pattern = _lexicon(code)[0]
+def _mention_re(lang: Language) -> re.Pattern[str]:
+    pattern = _lexicon(lang)[0]
     return re.compile(r"[\d۰-۹]" + pattern.pattern, re.IGNORECASE)
 
 

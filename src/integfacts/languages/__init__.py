@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Callable
 from decimal import Decimal
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["Language", "UnsupportedLanguageError", "available", "load"]
+__all__ = ["Language", "PerLanguage", "UnsupportedLanguageError", "available", "load", "resolve"]
+
+_T = TypeVar("_T")
 
 
 class UnsupportedLanguageError(ValueError):
@@ -33,9 +36,16 @@ class UnsupportedLanguageError(ValueError):
     """
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Language:
     """The parsed data of one language file (immutable).
+
+    A value is equal only to itself and hashes by identity: :func:`load`
+    returns one value per code, and the modules that compile tables from it
+    (number patterns, period words, grammar) cache them keyed by that value.
+    The public functions take a code or a ``Language`` (see :func:`resolve`);
+    inside, the value itself flows from numerals to periods to meaning, never
+    looked up again by its code.
 
     Attributes:
         code: ISO 639-1 code, e.g. ``"id"``.
@@ -71,7 +81,7 @@ class Language:
     abbreviations: dict[str, Decimal]
     aliases: dict[str, tuple[str, ...]]
     chars: dict[str, str]
-    raw: dict[str, Any] = attrs.field(repr=False, eq=False)
+    raw: dict[str, Any] = attrs.field(repr=False)
 
 
 @functools.cache
@@ -136,3 +146,48 @@ def load(code: str) -> Language:
         chars=dict(raw.get("chars", {})),
         raw=raw,
     )
+
+
+def resolve(lang: str | Language) -> Language:
+    """The language ``lang`` names: a code is loaded (once), a ``Language`` is returned as is.
+
+    The public entry points (``extract``, ``scan``, ``find_numerals``,
+    ``parse_number``, ``find_periods``, ...) call this once; what they call
+    inside takes the ``Language`` value.
+
+    Raises:
+        UnsupportedLanguageError: for a code with no data file (or a value that
+            is neither a code nor a ``Language``).
+
+    Example:
+        >>> resolve("vi") is load("vi") is resolve(load("vi"))
+        True
+    """
+    if isinstance(lang, Language):
+        return lang
+    return load(lang)
+
+
+class PerLanguage(dict[Language, _T]):
+    """What ``make`` builds from a language, built once per ``Language`` value.
+
+    ``PerLanguage(make).__getitem__`` is the look-up the modules use for the
+    tables they compile from a language (patterns, word sets, its grammar): a
+    dict look-up by the value's identity, made in C, cheaper than a
+    ``functools.cache`` call (which wraps a non-string argument in a key tuple).
+
+    Example:
+        >>> names = PerLanguage(lambda lang: lang.name.upper()).__getitem__
+        >>> names(load("id"))
+        'INDONESIAN'
+    """
+
+    def __init__(self, make: Callable[[Language], _T]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, lang: Language) -> _T:
+        if not isinstance(lang, Language):
+            raise TypeError(f"expected a Language (see languages.resolve), got {lang!r}")
+        got = self[lang] = self._make(lang)
+        return got
